@@ -1,0 +1,30 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { siteConfig } from './site.config.mjs';
+
+// The base path lets a teacher serve the site under e.g. /tcp/ on a school server:
+// BASE_PATH=/tcp/ npm run build
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  site: siteConfig.site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  i18n: {
+    locales: ['zh', 'en'],
+    defaultLocale: 'zh',
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  integrations: [mdx()],
+  markdown: {
+    processor: satteri({ features: { rawHtml: true } }),
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: 'light',
+    },
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,5 +1,5 @@
-import { defineCollection, type LoaderContext } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { defineCollection } from 'astro:content';
+import { glob, type LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { LANGS } from './i18n';
 import { checkLessons } from './lessons/checks';

@@ -1,0 +1,25 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './tests/e2e/browser';
+
+const port = Number(process.env.E2E_PORT ?? 4399);
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}${base}`,
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    serviceWorkers: 'block',
+  },
+  webServer: {
+    command: `node scripts/serve.mjs dist ${port} ${base}`,
+    url: `http://127.0.0.1:${port}${base}`,
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+});

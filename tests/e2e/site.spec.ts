@@ -1,0 +1,105 @@
+import { test, expect, LANGS } from './fixtures';
+
+test('the chooser offers both languages without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('./');
+  await expect(page.getByRole('link', { name: /中文/ })).toBeVisible();
+  await page.getByRole('link', { name: /English/ }).click();
+  await expect(page).toHaveURL(/\/en\/$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await context.close();
+});
+
+test('the chooser points out the browser language', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto('./');
+  await expect(page.locator('[data-suggested="en"]')).toBeVisible();
+  await expect(page.locator('[data-suggested="zh"]')).toBeHidden();
+  await context.close();
+});
+
+for (const lang of LANGS) {
+  const htmlLang = lang === 'zh' ? 'zh-Hans' : 'en';
+  const other = lang === 'zh' ? 'en' : 'zh';
+
+  test(`${lang}: lessons are listed in order and previous/next walk through them`, async ({ page }) => {
+    await page.goto(`${lang}/`);
+    await expect(page.locator('html')).toHaveAttribute('lang', htmlLang);
+    const nav = page.getByRole('navigation', { name: lang === 'zh' ? '课程' : 'Lessons' });
+    const numbers = await nav.locator('.lesson-num').allTextContents();
+    expect(numbers.length).toBeGreaterThanOrEqual(2);
+    expect(numbers.map(Number)).toEqual([...numbers.map(Number)].sort((a, b) => a - b));
+
+    const titles = await nav.locator('.lesson-name').allTextContents();
+    await nav.getByRole('link').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(titles[0]!);
+    for (const title of titles.slice(1)) {
+      await page.locator('a[rel="next"]').click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    }
+    await expect(page.locator('a[rel="next"]')).toHaveCount(0);
+    await page.locator('a[rel="prev"]').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(titles.at(-2)!);
+  });
+
+  test(`${lang}: the language switcher lands on the same lesson`, async ({ page }) => {
+    await page.goto(`${lang}/three-way-handshake/`);
+    const alternates = await page.locator('link[rel="alternate"]').evaluateAll((links) =>
+      links.map((l) => l.getAttribute('hreflang')),
+    );
+    expect(alternates.sort()).toEqual(['en', 'zh-Hans']);
+    await page.locator('[data-lang-switch]').click();
+    await expect(page).toHaveURL(new RegExp(`/${other}/three-way-handshake/$`));
+    await expect(page.locator('html')).toHaveAttribute('lang', other === 'zh' ? 'zh-Hans' : 'en');
+  });
+
+  test(`${lang}: the dark-mode toggle is remembered across pages`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(`${lang}/socket-phone/`);
+    const html = page.locator('html');
+    await expect(html).toHaveAttribute('data-theme', 'light');
+    const toggle = page.locator('[data-theme-toggle]');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.click();
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await page.goto(`${lang}/three-way-handshake/`);
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await page.reload();
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+  });
+
+  test(`${lang}: dark mode follows the system until the reader chooses`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${lang}/`);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  });
+
+  test(`${lang}: print hides the navigation chrome`, async ({ page }) => {
+    await page.goto(`${lang}/socket-phone/`);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.site-header')).toBeHidden();
+    await expect(page.locator('.sidebar')).toBeHidden();
+    await expect(page.locator('.pager')).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+
+  test(`${lang}: the edit link points at the lesson source`, async ({ page }) => {
+    await page.goto(`${lang}/socket-phone/`);
+    const href = await page.getByRole('link', { name: lang === 'zh' ? '编辑此页' : 'Edit this page' }).getAttribute('href');
+    expect(href).toMatch(new RegExp(`content/lessons/${lang}/01-socket-phone\\.mdx$`));
+  });
+}
+
+test('a phone-sized screen has no horizontal scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ['zh/socket-phone/', 'en/socket-phone/']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});

@@ -32,6 +32,19 @@ export const en = {
     'Opening a TCP connection is like making a phone call: someone builds a phone, gets a number, plugs in the line and waits; someone else dials. These lessons take that picture and make it precise, down to every segment and every state in RFC 9293.',
   'home.start': 'Start with lesson 1',
   'footer.license': 'Lessons follow RFC 9293. Where Linux behaves differently, they say so.',
+  // Glossary page (src/pages/[lang]/glossary.astro)
+  'glossary.title': 'Glossary',
+  'glossary.description': 'Every TCP term the lessons use, with its definition, its Chinese name and the RFC 9293 section that defines it.',
+  'glossary.intro':
+    'The terms the lessons use, grouped by topic. Protocol names such as SYN and TIME_WAIT stay in English in both languages; each entry also gives the Chinese term and links to the section of RFC 9293 that defines it.',
+  'glossary.jump': 'Glossary sections',
+  'glossary.group.api': 'The socket API',
+  'glossary.group.segment': 'Segments and their fields',
+  'glossary.group.lifecycle': 'Opening and closing',
+  'glossary.group.state': 'The eleven states',
+  'glossary.group.error': 'Errors a program sees',
+  'glossary.counterpart': 'Chinese: ',
+  'glossary.rfc': 'RFC 9293 §{section}',
 } as const;
 
 /** The key set every language must provide. */

@@ -30,4 +30,17 @@ export const zh: Record<UiKey, string> = {
     '建立一条 TCP 连接，很像打一通电话：一方装好电话、申请号码、插上电话线等着；另一方拨号。这套课程从这个比方出发，一路讲到 RFC 9293 里的每个报文段、每个状态。',
   'home.start': '从第 1 课开始',
   'footer.license': '课程内容以 RFC 9293 为准；Linux 的实际行为与之不同的地方，都会专门指出。',
+  // 术语表页面（src/pages/[lang]/glossary.astro）
+  'glossary.title': '术语表',
+  'glossary.description': '课程中用到的全部 TCP 术语：释义、英文原名，以及 RFC 9293 中定义它的章节。',
+  'glossary.intro':
+    '课程里出现的术语，按主题分组。SYN、TIME_WAIT 这类协议名称在中英文里都保持英文，括号里给出中文意思；每个条目都附有英文原名，并链接到 RFC 9293 中定义它的章节。',
+  'glossary.jump': '术语分类',
+  'glossary.group.api': '套接字 API',
+  'glossary.group.segment': '报文段及其字段',
+  'glossary.group.lifecycle': '连接的建立与关闭',
+  'glossary.group.state': '十一个状态',
+  'glossary.group.error': '程序会遇到的错误',
+  'glossary.counterpart': '英文：',
+  'glossary.rfc': 'RFC 9293 §{section}',
 };

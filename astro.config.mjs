@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { siteConfig } from './site.config.mjs';
+import { mermaidPlugin, diagramsIntegration } from './src/diagrams/index.ts';
 
 // The base path lets a teacher serve the site under e.g. /tcp/ on a school server:
 // BASE_PATH=/tcp/ npm run build
@@ -18,9 +19,9 @@ export default defineConfig({
     defaultLocale: 'zh',
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [mdx()],
+  integrations: [mdx(), diagramsIntegration()],
   markdown: {
-    processor: satteri({ features: { rawHtml: true } }),
+    processor: satteri({ mdastPlugins: [mermaidPlugin()], features: { rawHtml: true } }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: 'light',

@@ -1,0 +1,100 @@
+/**
+ * Turns Mermaid's SVG (rendered with the neutral grey theme) into one SVG that follows the page's
+ * light or dark theme: every grey becomes one of five CSS variables, ordered from the page
+ * background to the ink, which src/styles/diagrams.css defines for both themes. Keeping one SVG
+ * instead of a light and a dark copy halves the bytes a lesson page carries for its diagrams.
+ */
+
+/** The variables a colour can become, from lightest to darkest in the light theme. */
+export const DIAGRAM_VARS = ['--diagram-bg', '--diagram-fill', '--diagram-border', '--diagram-line', '--diagram-ink'] as const;
+
+const COLOUR = /#[0-9a-fA-F]{3,8}\b|(?:rgba?|hsla?)\([^()]*\)|\b(?:white|black)\b/g;
+const COLOUR_PROPS = new Set([
+  'fill',
+  'stroke',
+  'color',
+  'background',
+  'background-color',
+  'stop-color',
+  'flood-color',
+  'border-color',
+  'outline-color',
+]);
+
+/** The lightness (0–100) and alpha (0–1) of a CSS colour Mermaid writes, or undefined if unknown. Pure. */
+export function lightness(colour: string): { l: number; alpha: number } | undefined {
+  const c = colour.trim().toLowerCase();
+  if (c === 'white') return { l: 100, alpha: 1 };
+  if (c === 'black') return { l: 0, alpha: 1 };
+  if (c.startsWith('#')) {
+    const hex = c.slice(1);
+    const full = hex.length <= 4 ? [...hex].map((d) => d + d).join('') : hex;
+    if (!/^[0-9a-f]{6}([0-9a-f]{2})?$/.test(full)) return undefined;
+    const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16) / 255) as [number, number, number];
+    const alpha = full.length === 8 ? parseInt(full.slice(6, 8), 16) / 255 : 1;
+    return { l: ((Math.max(r, g, b) + Math.min(r, g, b)) / 2) * 100, alpha };
+  }
+  const nums = c.match(/-?[\d.]+%?/g)?.map((n) => (n.endsWith('%') ? parseFloat(n) / 100 : parseFloat(n)));
+  if (!nums || nums.length < 3) return undefined;
+  const alpha = nums[3] ?? 1;
+  if (c.startsWith('hsl')) return { l: (nums[2] as number) * 100, alpha };
+  const [r, g, b] = nums.slice(0, 3).map((n) => n / 255) as [number, number, number];
+  return { l: ((Math.max(r, g, b) + Math.min(r, g, b)) / 2) * 100, alpha };
+}
+
+/** The CSS variable standing in for `colour`, or the colour itself when it is transparent or unknown. Pure. */
+export function colourVar(colour: string): string {
+  const info = lightness(colour);
+  if (!info || info.alpha === 0) return colour;
+  const { l } = info;
+  const name = l >= 95 ? DIAGRAM_VARS[0] : l >= 80 ? DIAGRAM_VARS[1] : l >= 55 ? DIAGRAM_VARS[2] : l >= 30 ? DIAGRAM_VARS[3] : DIAGRAM_VARS[4];
+  return `var(${name})`;
+}
+
+function recolourDeclarations(css: string): string {
+  return css.replace(/([a-z-]+)(\s*:\s*)([^;{}"]+)/g, (whole, prop: string, sep: string, value: string) =>
+    COLOUR_PROPS.has(prop) ? `${prop}${sep}${value.replace(COLOUR, colourVar)}` : whole,
+  );
+}
+
+/**
+ * Rewrites Mermaid's SVG for the page: greys to CSS variables (in presentation attributes, style
+ * attributes and the embedded stylesheet), drop shadows removed (they muddy the dark theme), and
+ * role="img" so assistive technology reads it as one picture named by its <title>. Pure.
+ */
+export function themeSvg(svg: string): string {
+  let out = svg
+    // Drop shadows: a filter attribute pointing at Mermaid's shadow, or a CSS drop-shadow().
+    .replace(/\sfilter="url\(#[^")]*shadow[^")]*\)"/g, '')
+    .replace(/filter\s*:\s*drop-shadow\((?:[^()]|\([^()]*\))*\)/g, 'filter:none');
+  out = out.replace(/<style>([\s\S]*?)<\/style>/g, (_, css: string) => `<style>${recolourDeclarations(css)}</style>`);
+  out = out.replace(/\sstyle="([^"]*)"/g, (_, css: string) => ` style="${recolourDeclarations(css)}"`);
+  out = out.replace(
+    /\s(fill|stroke|stop-color|flood-color|color)="([^"]*)"/g,
+    (_, attr: string, value: string) => ` ${attr}="${value.replace(COLOUR, colourVar)}"`,
+  );
+  out = out.replace(/^<svg([^>]*?)\srole="[^"]*"/, '<svg$1 role="img"');
+  if (!/^<svg[^>]*\srole=/.test(out)) out = out.replace(/^<svg/, '<svg role="img"');
+  return out;
+}
+
+/**
+ * Gives every element id in the SVG the prefix `id` (Mermaid leaves a few, like "actor0", bare)
+ * and then renames `from` to `to` throughout, so two diagrams on one page never share an id. Pure.
+ */
+export function uniqueIds(svg: string, from: string, to: string): string {
+  const bare = new Set<string>();
+  for (const m of svg.matchAll(/\sid="([^"]+)"/g)) {
+    const id = m[1] as string;
+    if (!id.includes(from)) bare.add(id);
+  }
+  let out = svg;
+  for (const id of bare) {
+    const esc = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out
+      .replace(new RegExp(`\\sid="${esc}"`, 'g'), ` id="${from}-${id}"`)
+      .replace(new RegExp(`url\\(#${esc}\\)`, 'g'), `url(#${from}-${id})`)
+      .replace(new RegExp(`href="#${esc}"`, 'g'), `href="#${from}-${id}"`);
+  }
+  return from === to ? out : out.split(from).join(to);
+}

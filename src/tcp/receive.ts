@@ -1,0 +1,151 @@
+/** Segment arrival, RFC 9293 §3.10.7: what a TCB does with an incoming segment. All exports are pure. */
+import type { Profile, Segment } from './types';
+import { seg, segLen } from './segment';
+import { seqAdd, seqDiff, seqLe, seqLt } from './seq';
+import { RCV_WND, ackOf, advanceUna_, copy, done, finAcked, flush_, newTcb, resetFor, synAcked, type Tcb, type Transition } from './tcb';
+
+/** RFC 9293 §3.10.7.1: a segment for a socket that does not exist gets a RST (unless it is one). Pure. */
+export const closedReply = resetFor;
+
+/**
+ * RFC 9293 §3.10.7.2: a listener gets a segment. A SYN makes a new TCB in SYN_RECEIVED with ISS `iss`
+ * and answers SYN, ACK; an ACK gets a RST; anything else is dropped. Pure.
+ */
+export function listenReceive(s: Segment, iss: number): { tcb?: Tcb; out: Segment[] } {
+  if (s.flags.rst) return { out: [] };
+  if (s.flags.ack) return { out: [seg('RST', s.ack)] };
+  if (!s.flags.syn) return { out: [] };
+  const t = newTcb('SYN_RECEIVED', iss);
+  t.passive = true;
+  t.irs = s.seq;
+  t.rcvNxt = seqAdd(s.seq, 1);
+  t.sndNxt = seqAdd(iss, 1);
+  return { tcb: t, out: [seg('SYN,ACK', iss, t.rcvNxt)] };
+}
+
+/** RFC 9293 §3.10.7.3: SYN_SENT gets a segment. */
+function synSent(t: Tcb, s: Segment, profile: Profile): Transition {
+  const out: Segment[] = [];
+  // first: an ACK for something we never sent is answered with a RST, unless it is one
+  if (s.flags.ack && (seqLe(s.ack, t.iss) || seqLt(t.sndNxt, s.ack))) return done(t, s.flags.rst ? [] : [seg('RST', s.ack)]);
+  if (s.flags.rst) {
+    // second: a RST counts only when it acknowledges our SYN. The RFC reports "connection reset";
+    // Linux reports it as ECONNREFUSED.
+    if (!s.flags.ack) return done(t, out);
+    // the error goes to the connect() waiting for the handshake, not to a later call
+    t.state = 'CLOSED';
+    return done(t, out, profile === 'linux' ? 'ECONNREFUSED' : 'ECONNRESET');
+  }
+  // fourth: SYN
+  if (!s.flags.syn) return done(t, out);
+  t.irs = s.seq;
+  t.rcvNxt = seqAdd(s.seq, 1);
+  if (s.flags.ack) advanceUna_(t, s.ack);
+  if (synAcked(t)) {
+    t.state = 'ESTABLISHED';
+    out.push(ackOf(t));
+    flush_(t, out);
+  } else {
+    // simultaneous open: both SYNs crossed
+    t.state = 'SYN_RECEIVED';
+    out.push(seg('SYN,ACK', t.iss, t.rcvNxt));
+  }
+  return done(t, out);
+}
+
+/**
+ * A TCB (not CLOSED, not LISTEN) gets segment `s`, RFC 9293 §3.10.7.3–4. With `delayAck`, an ACK owed
+ * for data or a FIN is held back (see `Tcb.ackPending`) so it can ride on our next segment. Pure.
+ */
+export function receive(tcb: Tcb, s: Segment, profile: Profile, delayAck = false): Transition {
+  const t = copy(tcb);
+  if (t.state === 'SYN_SENT') return synSent(t, s, profile);
+  if (t.state === 'CLOSED' || t.state === 'LISTEN') return done(t, closedReply(s));
+  const out: Segment[] = [];
+  // RFC 9293 §3.5 Figure 8 (simultaneous open): the peer's SYN, ACK repeats a SYN we already hold, so the
+  // window check would refuse it; its ACK of our SYN is what completes the handshake (Linux does the same).
+  if (t.state === 'SYN_RECEIVED' && !t.passive && s.flags.syn && s.flags.ack && !s.flags.rst && s.seq === t.irs && s.ack === t.sndNxt) {
+    advanceUna_(t, s.ack);
+    t.state = 'ESTABLISHED';
+    flush_(t, out);
+    return done(t, out);
+  }
+  // first: sequence number check, the four cases of RFC 9293 §3.10.7.4 with RCV.WND > 0
+  const len = segLen(s);
+  const end = seqAdd(t.rcvNxt, RCV_WND);
+  const inWnd = (x: number) => seqLe(t.rcvNxt, x) && seqLt(x, end);
+  if (!(inWnd(s.seq) || (len > 0 && inWnd(seqAdd(s.seq, len - 1))))) {
+    if (s.flags.rst) return done(t, out);
+    // Linux answers a retransmitted SYN with its SYN, ACK again (the RFC: a plain ACK)
+    if (profile === 'linux' && t.state === 'SYN_RECEIVED' && s.flags.syn && s.seq === t.irs) return done(t, [seg('SYN,ACK', t.iss, t.rcvNxt)]);
+    // TIME_WAIT: this is the peer's FIN again; the ACK re-sent here is what it lacked (timer restarts)
+    return done(t, [ackOf(t)]);
+  }
+  // second: RST. RFC 9293 §3.10.7.4 (after RFC 5961): only an exact RCV.NXT resets; in window → challenge ACK
+  if (s.flags.rst) {
+    if (s.seq !== t.rcvNxt) return done(t, [ackOf(t)]);
+    if (t.state === 'SYN_RECEIVED' && t.passive) {
+      t.state = 'LISTEN';
+      return done(t, out);
+    }
+    const err = t.state === 'SYN_RECEIVED' ? 'ECONNREFUSED' : ['ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSE_WAIT'].includes(t.state) ? 'ECONNRESET' : undefined;
+    t.state = 'CLOSED';
+    if (err && !t.orphan) t.error = err;
+    return done(t, out, err);
+  }
+  // fourth: SYN in a synchronized state. A passive SYN_RECEIVED goes back to LISTEN; the others send a challenge ACK.
+  if (s.flags.syn) {
+    if (t.state === 'SYN_RECEIVED' && t.passive) {
+      t.state = 'LISTEN';
+      return done(t, out);
+    }
+    return done(t, [ackOf(t)]);
+  }
+  // fifth: ACK
+  if (!s.flags.ack) return done(t, out);
+  if (t.state === 'SYN_RECEIVED') {
+    if (!(seqLt(t.sndUna, s.ack) && seqLe(s.ack, t.sndNxt))) return done(t, [seg('RST', s.ack)]);
+    t.state = 'ESTABLISHED';
+  }
+  if (seqLt(t.sndNxt, s.ack)) return done(t, [ackOf(t)]); // acknowledges something not yet sent
+  if (seqLt(t.sndUna, s.ack)) advanceUna_(t, s.ack);
+  if (finAcked(t)) {
+    if (t.state === 'FIN_WAIT_1') t.state = 'FIN_WAIT_2';
+    else if (t.state === 'CLOSING') t.state = 'TIME_WAIT';
+    else if (t.state === 'LAST_ACK') {
+      t.state = 'CLOSED';
+      return done(t, out);
+    }
+  }
+  let owe = false;
+  // seventh: data, accepted in ESTABLISHED, FIN_WAIT_1 and FIN_WAIT_2 only
+  if (s.len > 0 && ['ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2'].includes(t.state)) {
+    if (profile === 'linux' && t.orphan) {
+      // Linux: new data for a closed descriptor can never be read, so it resets the connection
+      t.state = 'CLOSED';
+      return done(t, resetFor(s));
+    }
+    const skip = seqDiff(s.seq, t.rcvNxt);
+    if (skip < 0) return done(t, [ackOf(t)]); // a gap: the model keeps no out-of-order data
+    if (skip < s.len) {
+      t.rcvBuf += (s.data ?? '.'.repeat(s.len)).slice(skip);
+      t.rcvNxt = seqAdd(s.seq, s.len);
+    }
+    owe = true;
+  }
+  // eighth: FIN, only when it is the next thing expected
+  if (s.flags.fin && seqAdd(s.seq, s.len) === t.rcvNxt && !t.peerFin) {
+    t.rcvNxt = seqAdd(t.rcvNxt, 1);
+    t.peerFin = true;
+    owe = true;
+    if (t.state === 'ESTABLISHED') t.state = 'CLOSE_WAIT';
+    else if (t.state === 'FIN_WAIT_1') t.state = finAcked(t) ? 'TIME_WAIT' : 'CLOSING';
+    else if (t.state === 'FIN_WAIT_2') t.state = 'TIME_WAIT';
+  } else if (s.flags.fin) owe = true;
+  flush_(t, out);
+  if (owe && !out.length) {
+    if (delayAck) t.ackPending = true;
+    else out.push(ackOf(t));
+  }
+  return done(t, out);
+}

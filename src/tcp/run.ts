@@ -1,0 +1,71 @@
+/** Runs a scenario into a trace: what each step did to both ends. `runScenario` is pure (deterministic). */
+import type { Errno, SentSegment, Side, TcpState } from './types';
+import type { Scenario, Step } from './scenario';
+import { createWorld, type StateChange } from './world';
+
+/** Both ends' states. */
+export interface States {
+  client: TcpState;
+  server: TcpState;
+}
+
+/**
+ * What one step did. `sent` lists the segments put on the network during the step; `delivered`/`dropped`/
+ * `delayed` the segment the step moved (`deliveredAll` for `"deliver": "all"`); `errors` both a failed
+ * call's errno and errors a segment raised (e.g. a RST: `op` "connect" or "recv"); `changes` each TCB's
+ * state changes in order; `result` the call's result or, for a timer, whether it was running.
+ */
+export interface TraceStep {
+  index: number;
+  step: Step;
+  before: States;
+  after: States;
+  sent: SentSegment[];
+  delivered?: SentSegment;
+  deliveredAll?: SentSegment[];
+  dropped?: SentSegment;
+  delayed?: SentSegment;
+  errors: { side: Side; op: string; errno: Errno }[];
+  changes: StateChange[];
+  result?: unknown;
+}
+
+/** A run of a scenario: the ISNs used and one entry per step. */
+export interface Trace {
+  scenario: Scenario;
+  isn: { client: number; server: number };
+  steps: TraceStep[];
+  /** Segments still in flight at the end. */
+  inFlight: SentSegment[];
+}
+
+/** Runs `scenario` in a fresh world. Pure: the same scenario always gives the same trace. */
+export function runScenario(scenario: Scenario): Trace {
+  const w = createWorld({ seed: scenario.seed, profile: scenario.profile, ...(scenario.isn ? { isn: scenario.isn } : {}) });
+  const states = (): States => ({ client: w.state('client'), server: w.state('server') });
+  const steps = scenario.steps.map((step, index): TraceStep => {
+    const before = states();
+    const moved: Partial<TraceStep> = {};
+    if ('call' in step) moved.result = w.call(step.call, step.op, step.args);
+    else if ('deliver' in step) {
+      const o = { delayAck: step.delayAck ?? false };
+      if (step.deliver === 'all') {
+        const all: SentSegment[] = [];
+        for (let s = w.deliver('next', o); s && all.length < 1000; s = w.deliver('next', o)) all.push(s);
+        moved.deliveredAll = all;
+      } else {
+        const s = w.deliver(step.deliver, o);
+        if (s) moved.delivered = s;
+      }
+    } else if ('drop' in step) {
+      const s = w.drop(step.drop);
+      if (s) moved.dropped = s;
+    } else if ('delay' in step) {
+      const s = w.delay(step.delay);
+      if (s) moved.delayed = s;
+    } else moved.result = { fired: w.fireTimer(step.side, step.timer) };
+    const log = w.takeLog();
+    return { index, step, before, after: states(), ...moved, sent: log.sent, errors: log.errors, changes: log.changes };
+  });
+  return { scenario, isn: { ...w.isn }, steps, inFlight: [...w.inFlight()] };
+}

@@ -1,0 +1,167 @@
+import { excerptParts } from './excerpt';
+import { fill } from './fill';
+import type { SearchLabels } from './labels';
+
+/** The part of Pagefind's JS API (pagefind.js) this element uses. */
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  debouncedSearch(query: string, options?: object, ms?: number): Promise<{ results: PagefindHit[] } | null>;
+}
+interface PagefindHit {
+  data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
+}
+
+/** How many results the panel lists; the lessons are few, so more would only be noise. */
+const MAX_RESULTS = 8;
+
+/**
+ * <hello-search>: the header search box. Loads Pagefind lazily, searches the index of the page's
+ * language (Pagefind picks it from <html lang>), lists results as links and announces their count.
+ * Keys: "/" focuses the box, ↓/↑ move between the box and the results, Esc closes the list.
+ */
+class HelloSearch extends HTMLElement {
+  #pagefind: Promise<Pagefind> | undefined;
+  #labels!: SearchLabels;
+  #input!: HTMLInputElement;
+  #panel!: HTMLElement;
+  #status!: HTMLElement;
+  #list!: HTMLOListElement;
+  #live!: HTMLElement;
+  #latest = '';
+
+  connectedCallback() {
+    if (this.#input) return; // Moved in the DOM: already wired.
+    this.#labels = JSON.parse(this.dataset.labels ?? '{}') as SearchLabels;
+    this.#input = this.querySelector<HTMLInputElement>('[data-search-input]')!;
+    this.#panel = this.querySelector<HTMLElement>('[data-search-panel]')!;
+    this.#status = this.querySelector<HTMLElement>('[data-search-status]')!;
+    this.#list = this.querySelector<HTMLOListElement>('[data-search-results]')!;
+    this.#live = this.querySelector<HTMLElement>('[data-search-live]')!;
+
+    this.#input.addEventListener('focus', () => void this.#load().catch(() => undefined));
+    this.#input.addEventListener('input', () => void this.#search(this.#input.value));
+    this.querySelector('form')!.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#list.querySelector('a')?.click();
+    });
+    this.addEventListener('keydown', (event) => this.#onKey(event));
+    this.addEventListener('focusout', (event) => {
+      if (!this.contains(event.relatedTarget as Node | null)) this.#close();
+    });
+    document.addEventListener('keydown', (event) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      event.preventDefault();
+      this.#input.focus();
+    });
+    document.addEventListener('pointerdown', (event) => {
+      if (!this.contains(event.target as Node)) this.#close();
+    });
+    this.hidden = false;
+  }
+
+  /** Imports pagefind.js once. It computes the rest of its bundle's location from its own URL. */
+  #load(): Promise<Pagefind> {
+    if (location.protocol === 'file:') return Promise.reject(new Error('file: pages cannot fetch the index'));
+    this.#pagefind ??= (async () => {
+      const pagefind = (await import(/* @vite-ignore */ this.dataset.bundle!)) as Pagefind;
+      // Result URLs are stored relative to the site root; the base puts them under e.g. /tcp/.
+      await pagefind.options({ baseUrl: this.dataset.base, excerptLength: 24 });
+      await pagefind.init();
+      return pagefind;
+    })();
+    this.#pagefind.catch(() => (this.#pagefind = undefined)); // Let a later focus try again.
+    return this.#pagefind;
+  }
+
+  async #search(raw: string) {
+    const query = raw.trim();
+    this.#latest = query;
+    if (!query) {
+      this.#close();
+      this.#live.textContent = '';
+      return;
+    }
+    this.#open();
+    let pagefind: Pagefind;
+    try {
+      if (!this.#pagefind) this.#say(this.#labels.loading, false);
+      pagefind = await this.#load();
+    } catch {
+      this.#show([], location.protocol === 'file:' ? this.#labels.needsServer : this.#labels.failed);
+      return;
+    }
+    const found = await pagefind.debouncedSearch(query, {}, 150);
+    if (found === null || query !== this.#latest) return; // A newer query superseded this one.
+    const hits = await Promise.all(found.results.slice(0, MAX_RESULTS).map((hit) => hit.data()));
+    if (query !== this.#latest) return;
+    const count = found.results.length;
+    const template = count === 0 ? this.#labels.none : count === 1 ? this.#labels.oneResult : this.#labels.results;
+    this.#show(hits, fill(template, { query, count }));
+  }
+
+  #show(hits: Awaited<ReturnType<PagefindHit['data']>>[], message: string) {
+    const items = hits.map((hit) => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = hit.url;
+      const title = document.createElement('span');
+      title.className = 'search-result-title';
+      title.textContent = hit.meta.title ?? hit.url;
+      const excerpt = document.createElement('span');
+      excerpt.className = 'search-result-excerpt';
+      for (const part of excerptParts(hit.excerpt)) {
+        if (!part.marked) excerpt.append(part.text);
+        else excerpt.append(Object.assign(document.createElement('mark'), { textContent: part.text }));
+      }
+      link.append(title, excerpt);
+      item.append(link);
+      return item;
+    });
+    this.#list.replaceChildren(...items);
+    this.#list.hidden = items.length === 0;
+    this.#say(message, true);
+  }
+
+  /** Shows a message in the panel; `announce` also hands it to the live region for screen readers. */
+  #say(message: string, announce: boolean) {
+    this.#status.textContent = message;
+    if (announce) this.#live.textContent = message;
+  }
+
+  #onKey(event: KeyboardEvent) {
+    const links = [...this.#list.querySelectorAll('a')];
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === 'Escape') {
+      if (this.#panel.hidden) this.#input.value = '';
+      this.#close();
+      this.#input.focus();
+    } else if (event.key === 'ArrowDown' && links.length > 0) {
+      event.preventDefault();
+      this.#open();
+      links[Math.min(at + 1, links.length - 1)]!.focus();
+    } else if (event.key === 'ArrowUp' && at >= 0) {
+      event.preventDefault();
+      (at === 0 ? this.#input : links[at - 1]!).focus();
+    }
+  }
+
+  #open() {
+    this.#panel.hidden = false;
+  }
+
+  #close() {
+    this.#panel.hidden = true;
+  }
+}
+
+/** True when a key press belongs to a text field, where "/" is just a character. Pure. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Registers <hello-search> once; safe to call from every page's script. Touches the DOM. */
+export function defineSearch(): void {
+  if (!customElements.get('hello-search')) customElements.define('hello-search', HelloSearch);
+}

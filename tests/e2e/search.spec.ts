@@ -1,0 +1,103 @@
+import type { Page } from '@playwright/test';
+import { test, expect, LANGS } from './fixtures';
+
+/** What a reader types, and the lesson (slug) that must come up first. */
+const QUERIES: Record<(typeof LANGS)[number], [query: string, slug: string][]> = {
+  zh: [
+    ['三次握手', 'three-way-handshake'],
+    ['挥手', 'four-way-close'],
+    ['半关闭', 'four-way-close'],
+    ['TIME_WAIT', 'four-way-close'],
+  ],
+  en: [
+    ['three-way handshake', 'three-way-handshake'],
+    ['half-close', 'four-way-close'],
+    ['TIME_WAIT', 'four-way-close'],
+  ],
+};
+
+/** The UI text a zh reader sees must be Chinese: no run of Latin letters other than protocol names. */
+const ENGLISH_WORD = /\b(?!SYN\b|ACK\b|FIN\b|TIME_WAIT\b)[A-Za-z]{3,}\b/;
+
+async function search(page: Page, query: string) {
+  const box = page.getByRole('searchbox');
+  await box.fill(query);
+  const results = page.locator('[data-search-results] a');
+  await expect(page.locator('[data-search-live]')).not.toBeEmpty();
+  return results;
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: "/" opens search, and each query finds its lesson first, in this language`, async ({ page }) => {
+    await page.goto(`${lang}/`);
+    await page.keyboard.press('/');
+    await expect(page.getByRole('searchbox')).toBeFocused();
+    for (const [query, slug] of QUERIES[lang]) {
+      const results = await search(page, query);
+      await expect(results.first(), `top result for ${query}`).toHaveAttribute('href', new RegExp(`/${lang}/${slug}/`));
+      for (const href of await results.evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
+        expect(href, `every result for ${query} is a ${lang} page`).toMatch(new RegExp(`^/${lang}/`));
+      }
+      await expect(results.first().locator('mark').first()).toBeVisible();
+    }
+  });
+
+  test(`${lang}: results are reached and opened with the keyboard, and their count is announced`, async ({ page }) => {
+    await page.goto(`${lang}/socket-phone/`);
+    const [query, slug] = QUERIES[lang][0]!;
+    await page.getByRole('searchbox').focus();
+    const results = await search(page, query);
+    const live = page.locator('[data-search-live]');
+    await expect(live).toHaveAttribute('aria-live', 'polite');
+    await expect(live).toHaveText(lang === 'zh' ? /共有 \d+ 条结果/ : /\d+ results? for/);
+    await page.keyboard.press('ArrowDown');
+    await expect(results.first()).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(page.getByRole('searchbox')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-search-panel]')).toBeHidden();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/${lang}/${slug}/$`));
+  });
+
+  test(`${lang}: a search with no match says so in this language`, async ({ page }) => {
+    const nothing = lang === 'zh' ? '恐龙化石' : 'dinosaurs';
+    await page.goto(`${lang}/`);
+    await search(page, nothing);
+    const status = page.locator('[data-search-status]');
+    await expect(status).toBeVisible();
+    await expect(status).toContainText(nothing);
+    await expect(page.locator('[data-search-results] a')).toHaveCount(0);
+    if (lang === 'zh') {
+      const ui = [
+        (await status.textContent())!.replace(nothing, ''),
+        (await page.getByRole('searchbox').getAttribute('placeholder'))!,
+        (await page.getByRole('searchbox').getAttribute('aria-label'))!,
+        (await page.locator('[data-search-results]').getAttribute('aria-label'))!,
+      ];
+      for (const text of ui) expect(text, 'zh search UI text').not.toMatch(ENGLISH_WORD);
+    }
+  });
+}
+
+test('without JavaScript the search box stays out of the way', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('zh/three-way-handshake/');
+  await expect(page.locator('hello-search')).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await context.close();
+});
+
+test('the search bundle loads only when the reader reaches for the box', async ({ page }) => {
+  const loaded: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/pagefind/')) loaded.push(request.url());
+  });
+  await page.goto('en/three-way-handshake/');
+  await page.waitForLoadState('networkidle');
+  expect(loaded, 'no Pagefind request before the box is used').toEqual([]);
+  await page.getByRole('searchbox').focus();
+  await expect.poll(() => loaded.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
+});

@@ -28,6 +28,7 @@ export const RFC_EDGES: readonly RfcEdge[] = [
   E('SYN_RECEIVED', 'ESTABLISHED', 'ACK of SYN'),
   E('SYN_RECEIVED', 'FIN_WAIT_1', 'close / FIN'),
   E('SYN_RECEIVED', 'LISTEN', 'RST', false),
+  E('SYN_RECEIVED', 'CLOSE_WAIT', 'ACK of SYN with FIN / ACK', false),
   E('SYN_RECEIVED', 'CLOSED', 'RST, abort, timeout', false),
   E('ESTABLISHED', 'FIN_WAIT_1', 'close / FIN'),
   E('ESTABLISHED', 'CLOSE_WAIT', 'FIN / ACK'),

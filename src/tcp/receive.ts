@@ -64,9 +64,10 @@ export function receive(tcb: Tcb, s: Segment, profile: Profile, delayAck = false
   const out: Segment[] = [];
   // RFC 9293 §3.5 Figure 8 (simultaneous open): the peer's SYN, ACK repeats a SYN we already hold, so the
   // window check would refuse it; its ACK of our SYN is what completes the handshake (Linux does the same).
-  if (t.state === 'SYN_RECEIVED' && !t.passive && s.flags.syn && s.flags.ack && !s.flags.rst && s.seq === t.irs && s.ack === t.sndNxt) {
+  // (A Linux FIN_WAIT_1 reached by close() in SYN_RECEIVED is still waiting for this too.)
+  if (!t.passive && !synAcked(t) && s.flags.syn && s.flags.ack && !s.flags.rst && s.seq === t.irs && seqLt(t.sndUna, s.ack) && seqLe(s.ack, t.sndNxt)) {
     advanceUna_(t, s.ack);
-    t.state = 'ESTABLISHED';
+    if (t.state === 'SYN_RECEIVED') t.state = 'ESTABLISHED';
     flush_(t, out);
     return done(t, out);
   }

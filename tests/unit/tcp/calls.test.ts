@@ -1,0 +1,133 @@
+import { describe, it, expect } from 'vitest';
+import { createWorld, segmentLabel, type CallName, type CallArgs, type Profile, type Side, type World } from '../../../src/tcp';
+
+type Op = [Side, CallName, CallArgs?] | 'deliver' | 'drain';
+
+/** A world driven by a short script; returns it and the result of the last call. */
+function run(script: Op[], profile: Profile = 'rfc9293'): { w: World; last: unknown } {
+  const w = createWorld({ profile, isn: { client: 100, server: 300 } });
+  let last: unknown;
+  for (const op of script) {
+    if (op === 'deliver') w.deliver();
+    else if (op === 'drain') while (w.deliver());
+    else last = w.call(op[0], op[1], op[2]);
+  }
+  return { w, last };
+}
+const LISTEN: Op[] = [['server', 'socket'], ['server', 'bind', { port: 80 }], ['server', 'listen']];
+const OPEN: Op[] = [...LISTEN, ['client', 'socket'], ['client', 'connect', { port: 80 }], 'drain', ['server', 'accept']];
+
+const ERRORS: [string, Op[], unknown, Profile?][] = [
+  ['accept before listen → EINVAL', [['server', 'socket'], ['server', 'accept']], { ok: false, errno: 'EINVAL', reason: 'accept-before-listen' }],
+  ['accept with nothing pending would block', [...LISTEN, ['server', 'accept']], { ok: false, errno: 'EAGAIN', reason: 'would-block' }],
+  ['accept during the handshake would block', [...LISTEN, ['client', 'socket'], ['client', 'connect', { port: 80 }], 'deliver', ['server', 'accept']], { ok: false, errno: 'EAGAIN', reason: 'would-block' }],
+  ['any call without socket() → EBADF', [['client', 'connect', { port: 80 }]], { ok: false, errno: 'EBADF', reason: 'no-socket' }],
+  ['bind twice → EINVAL', [['server', 'socket'], ['server', 'bind', { port: 80 }], ['server', 'bind', { port: 81 }]], { ok: false, errno: 'EINVAL', reason: 'already-bound' }],
+  ['listen on an unbound socket auto-binds (Linux)', [['server', 'socket'], ['server', 'listen']], { ok: true }],
+  ['connect twice while SYN_SENT → EALREADY', [['client', 'socket'], ['client', 'connect', { port: 80 }], ['client', 'connect', { port: 80 }]], { ok: false, errno: 'EALREADY', reason: 'connect-in-progress' }],
+  ['connect when connected → EISCONN', [...OPEN, ['client', 'connect', { port: 80 }]], { ok: false, errno: 'EISCONN', reason: 'already-connected' }],
+  ['connect on a listener: RFC active open', [...LISTEN, ['server', 'connect', { port: 5 }]], { ok: true }],
+  ['connect on a listener: Linux EISCONN', [...LISTEN, ['server', 'connect', { port: 5 }]], { ok: false, errno: 'EISCONN', reason: 'connect-on-listener' }, 'linux'],
+  ['send on an unconnected socket: POSIX ENOTCONN', [['client', 'socket'], ['client', 'send', { data: 'x' }]], { ok: false, errno: 'ENOTCONN', reason: 'not-connected' }],
+  ['send on an unconnected socket: Linux EPIPE', [['client', 'socket'], ['client', 'send', { data: 'x' }]], { ok: false, errno: 'EPIPE', reason: 'not-connected' }, 'linux'],
+  ['read on an unconnected socket → ENOTCONN', [['client', 'socket'], ['client', 'read']], { ok: false, errno: 'ENOTCONN', reason: 'not-connected' }],
+  ['read on an empty open connection would block', [...OPEN, ['client', 'read']], { ok: false, errno: 'EAGAIN', reason: 'would-block' }],
+  ['write after shutdown(SHUT_WR) → EPIPE', [...OPEN, ['client', 'shutdown'], ['client', 'write', { data: 'x' }]], { ok: false, errno: 'EPIPE', reason: 'write-after-shutdown' }],
+  ['shutdown unconnected → ENOTCONN', [['client', 'socket'], ['client', 'shutdown']], { ok: false, errno: 'ENOTCONN', reason: 'not-connected' }],
+  ['read after the peer’s FIN → 0 (EOF)', [...OPEN, ['client', 'close'], 'drain', ['server', 'read']], { ok: true, value: 0, data: '' }],
+  ['read after a RST → ECONNRESET', [...OPEN, ['client', 'abort'], 'drain', ['server', 'read']], { ok: false, errno: 'ECONNRESET' }],
+  ['write after a RST → ECONNRESET, then EPIPE', [...OPEN, ['client', 'abort'], 'drain', ['server', 'write', { data: 'x' }], ['server', 'write', { data: 'x' }]], { ok: false, errno: 'EPIPE', reason: 'not-connected' }, 'linux'],
+  ['any call after close → EBADF', [...OPEN, ['client', 'close'], ['client', 'read']], { ok: false, errno: 'EBADF', reason: 'no-socket' }],
+  ['data written during the handshake is queued', [...LISTEN, ['client', 'socket'], ['client', 'connect', { port: 80 }], ['client', 'write', { data: 'hey' }]], { ok: true, value: 3 }],
+  ['a second socket() while one is open → EMFILE', [['client', 'socket'], ['client', 'socket']], { ok: false, errno: 'EMFILE', reason: 'one-socket-per-side' }],
+];
+
+describe('socket calls give the errors a POSIX/Linux program would get', () => {
+  it.each(ERRORS)('%s', (_name, script, expected, profile = 'rfc9293') => {
+    expect(run(script, profile).last).toEqual(expected);
+  });
+});
+
+const labels = (w: World) => w.inFlight().map(segmentLabel);
+
+describe('half-close', () => {
+  it('after shutdown(SHUT_WR) the peer still sends and the closer still reads', () => {
+    const { w } = run([...OPEN, ['client', 'shutdown'], 'drain', ['server', 'write', { data: 'late' }], 'drain']);
+    expect(w.state('client')).toBe('FIN_WAIT_2');
+    expect(w.state('server')).toBe('CLOSE_WAIT');
+    expect(w.call('client', 'read')).toEqual({ ok: true, value: 4, data: 'late' });
+    expect(w.call('client', 'read')).toEqual({ ok: false, errno: 'EAGAIN', reason: 'would-block' });
+    w.call('server', 'close');
+    while (w.deliver());
+    expect(w.call('client', 'read')).toEqual({ ok: true, value: 0, data: '' });
+  });
+});
+
+describe('profile differences (linux vs rfc9293)', () => {
+  it('Linux: close() with unread data sends RST, ACK and skips TIME_WAIT', () => {
+    const { w } = run([...OPEN, ['server', 'write', { data: 'unread' }], 'drain', ['client', 'close']], 'linux');
+    expect(w.state('client')).toBe('CLOSED');
+    expect(labels(w)).toEqual(['RST, ACK seq=101 ack=307']);
+    w.deliver();
+    expect(w.state('server')).toBe('CLOSED');
+  });
+  it('RFC: close() with unread data is an ordinary close', () => {
+    const { w } = run([...OPEN, ['server', 'write', { data: 'unread' }], 'drain', ['client', 'close']]);
+    expect(w.state('client')).toBe('FIN_WAIT_1');
+    expect(labels(w)).toEqual(['FIN, ACK seq=101 ack=307']);
+  });
+  it('Linux: data arriving after close() resets the connection', () => {
+    const { w } = run([...OPEN, ['client', 'close'], 'drain', ['server', 'write', { data: 'x' }], 'deliver'], 'linux');
+    expect(w.state('client')).toBe('CLOSED');
+    expect(labels(w)).toEqual(['RST seq=102']); // <SEQ=SEG.ACK><CTL=RST>
+  });
+  it('abort: RFC RST has no ACK, Linux RST carries ACK', () => {
+    expect(labels(run([...OPEN, ['client', 'abort']]).w)).toEqual(['RST seq=101']);
+    expect(labels(run([...OPEN, ['client', 'abort']], 'linux').w)).toEqual(['RST, ACK seq=101 ack=301']);
+  });
+  const simOpen: Op[] = [['client', 'socket'], ['server', 'socket'], ['client', 'connect', { port: 2 }], ['server', 'connect', { port: 1 }], 'deliver', 'deliver'];
+  it('close() in SYN_RECEIVED: RFC sends the FIN at once', () => {
+    const { w } = run([...simOpen, ['client', 'close']]);
+    expect(w.state('client')).toBe('FIN_WAIT_1');
+    expect(labels(w).at(-1)).toBe('FIN, ACK seq=101 ack=301');
+  });
+  it('close() in SYN_RECEIVED: Linux waits until its SYN is acknowledged', () => {
+    const { w } = run([...simOpen, ['client', 'close']], 'linux');
+    expect(w.state('client')).toBe('FIN_WAIT_1');
+    expect(labels(w)).toEqual(['SYN, ACK seq=300 ack=101', 'SYN, ACK seq=100 ack=301']);
+    w.deliver(); // server's SYN, ACK acknowledges the client's SYN: now the FIN leaves
+    expect(labels(w)).toEqual(['SYN, ACK seq=100 ack=301', 'FIN, ACK seq=101 ack=301']);
+  });
+  it('closing a listener resets the connection nobody accepted', () => {
+    const { w } = run([...LISTEN, ['client', 'socket'], ['client', 'connect', { port: 80 }], 'drain', ['server', 'close']]);
+    expect(labels(w)).toEqual(['RST seq=301']);
+    w.deliver();
+    expect(w.state('client')).toBe('CLOSED');
+    expect(w.call('client', 'read')).toEqual({ ok: false, errno: 'ECONNRESET' });
+  });
+  it('connecting to the wrong port is refused', () => {
+    const { w } = run([...LISTEN, ['client', 'socket'], ['client', 'connect', { port: 81 }], 'drain'], 'linux');
+    expect(w.state('client')).toBe('CLOSED');
+    expect(w.takeLog().errors).toContainEqual({ side: 'client', op: 'connect', errno: 'ECONNREFUSED' });
+  });
+  it('the server’s state is its connection’s, else its listener’s', () => {
+    const { w } = run([...LISTEN]);
+    expect(w.state('server')).toBe('LISTEN');
+    expect(w.snapshot().server.listener).toBe('LISTEN');
+  });
+  it('ISNs come from the seed when not given, deterministically', () => {
+    const a = createWorld({ seed: 42 });
+    const b = createWorld({ seed: 42 });
+    expect(a.isn).toEqual(b.isn);
+    expect(createWorld({ seed: 43 }).isn).not.toEqual(a.isn);
+  });
+  it('sequence numbers wrap modulo 2^32', () => {
+    const w = createWorld({ isn: { client: 0xffffffff, server: 0xfffffffe } });
+    for (const [s, c, a] of [...LISTEN, ['client', 'socket'], ['client', 'connect', { port: 80 }]] as [Side, CallName, CallArgs?][]) w.call(s, c, a);
+    while (w.deliver());
+    w.call('client', 'write', { data: 'ab' });
+    expect(labels(w)).toEqual(['ACK seq=0 ack=4294967295 len=2']);
+    while (w.deliver());
+    expect(w.tcb('client')?.sndUna).toBe(2);
+  });
+});

@@ -10,7 +10,7 @@ export const DEFAULT_CACHE_DIR = resolve(process.cwd(), 'diagram-cache');
 /** Mermaid's SVG for `key`, or undefined when it has not been rendered yet. Reads the disk. */
 export function readCached(key: string, dir: string = DEFAULT_CACHE_DIR): string | undefined {
   const file = join(dir, `${key}.svg`);
-  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  return existsSync(file) ? readFileSync(file, 'utf8').trimEnd() : undefined;
 }
 
 /** Stores Mermaid's SVG for `key` (creating the folder). Writes the disk. */

@@ -1,0 +1,11 @@
+export { default as ScenarioDiagram } from './ScenarioDiagram.astro';
+export { default as Choice } from '../quiz/Choice.astro';
+export { default as Option } from '../quiz/Option.astro';
+export { default as Feedback } from '../quiz/Feedback.astro';
+export { default as Explanation } from '../quiz/Explanation.astro';
+export { default as Order } from '../quiz/Order.astro';
+export { default as Step } from '../quiz/Step.astro';
+export { default as NumberQuestion } from '../quiz/NumberQuestion.astro';
+export { default as StateQuestion } from '../quiz/StateQuestion.astro';
+export { default as QuizSummary } from '../quiz/QuizSummary.astro';
+export { default as PhoneSimulator } from '../quiz/PhoneSimulator.astro';

@@ -1,0 +1,105 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { mdxToJs } from 'satteri';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mermaidPlugin } from '~/diagrams/plugin';
+import { cacheKey } from '~/diagrams/options';
+import { renderDiagram } from '~/diagrams/render';
+import { closeBrowser, emptyStats, session } from '~/diagrams/session';
+
+const FIXTURES = resolve('tests/unit/diagrams/fixtures');
+const cacheDir = mkdtempSync(join(tmpdir(), 'diagram-cache-'));
+
+async function compile(name: string, warn: (m: string) => void = () => {}) {
+  const file = join(FIXTURES, name);
+  const { code } = await mdxToJs(readFileSync(file, 'utf8'), {
+    mdastPlugins: [mermaidPlugin({ cacheDir, warn })],
+    fileURL: pathToFileURL(file),
+    jsxImportSource: 'astro',
+  });
+  return code;
+}
+
+beforeEach(() => {
+  const s = session();
+  s.mode = 'build';
+  s.stats = emptyStats();
+  s.chromiumPath = undefined;
+  s.warnedNoBrowser = false;
+});
+
+afterAll(async () => {
+  await closeBrowser();
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+
+describe('the Mermaid plugin', () => {
+  it('fails on a syntax error, naming the file, the fence line and Mermaid’s message', async () => {
+    await expect(compile('broken.mdx')).rejects.toThrow(/tests\/unit\/diagrams\/fixtures\/broken\.mdx:7: Mermaid could not parse[\s\S]*Parse error on line 4/);
+  }, 60_000);
+
+  it('renders a fence to inline SVG in a browser, then serves it from the cache', async () => {
+    const first = await compile('handshake.mdx');
+    expect(first).toContain('<svg');
+    expect(first).toMatch(/role=\\"img\\"/);
+    expect(first).toContain('Fixture handshake</title>');
+    expect(first).toContain('Show as table');
+    expect(first).not.toContain('```mermaid');
+    expect(session().stats.uncached.count).toBe(1);
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+
+    // Second time: from the cache, even on a machine with no browser at all.
+    await closeBrowser();
+    session().chromiumPath = null;
+    const second = await compile('handshake.mdx');
+    expect(session().stats.cached.count).toBe(1);
+    expect(second).toBe(first);
+  }, 60_000);
+
+  it('warns, naming the file and line, when a fence lacks accTitle and accDescr', async () => {
+    const warn = vi.fn();
+    await closeBrowser();
+    session().chromiumPath = null;
+    session().mode = 'dev';
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await compile('untitled.mdx', warn);
+    expect(warn).toHaveBeenCalledOnce();
+    expect(warn.mock.calls[0]?.[0]).toMatch(/fixtures\/untitled\.mdx:5: .*no accTitle or accDescr/);
+  });
+});
+
+describe('a cache miss without a browser', () => {
+  beforeEach(closeBrowser);
+
+  it('fails a release build, saying how to get a browser', async () => {
+    session().chromiumPath = null;
+    await expect(renderDiagram({ source: 'sequenceDiagram\n  A->>B: never rendered', lang: 'en', file: 'x.mdx', line: 3, cacheDir })).rejects.toThrow(
+      /x\.mdx:3: .*not in diagram-cache.*apt-get install chromium.*CHROMIUM_PATH/,
+    );
+  });
+
+  it('falls back to the reader’s browser on a dev server, warning once', async () => {
+    const s = session();
+    s.chromiumPath = null;
+    s.mode = 'dev';
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const a = await renderDiagram({ source: 'sequenceDiagram\n  A->>B: one', lang: 'zh', cacheDir });
+    await renderDiagram({ source: 'sequenceDiagram\n  A->>B: two', lang: 'zh', cacheDir });
+    expect(a).toContain('<hello-mermaid');
+    expect(a).toContain('src/diagrams/client/fallback.ts');
+    expect(a).toContain('以表格显示');
+    expect(warn).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the cache key', () => {
+  it('changes with the source and with the Mermaid version, not with trailing blanks', () => {
+    const src = 'sequenceDiagram\n  A->>B: SYN';
+    expect(cacheKey(src, '12.3.0')).not.toBe(cacheKey(`${src}\n  B->>A: ACK`, '12.3.0'));
+    expect(cacheKey(src, '12.3.0')).not.toBe(cacheKey(src, '12.4.0'));
+    expect(cacheKey(src, '12.3.0')).toBe(cacheKey(`${src}  \r\n`, '12.3.0'));
+    expect(cacheKey(src, '12.3.0', { theme: 'neutral' })).not.toBe(cacheKey(src, '12.3.0', { theme: 'dark' }));
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * The quiz's bridge to the TCP model (src/tcp): runs scenario files and reads answers from their
+ * traces. Pure (given the scenario data); used at build time and, for number questions, in the browser.
+ */
+import { parseScenario, runScenario, TCP_STATES, type Scenario, type SentSegment, type Trace } from '~/tcp';
+import type { Isns, QuizModel } from './answers';
+import type { Side } from './keys';
+
+/** A sent segment as the quiz reads it. */
+export interface QuizSegment {
+  from: Side;
+  flags: string[];
+  seq: number;
+  ack: number;
+}
+
+/** Flag names of a segment, e.g. ["SYN", "ACK"]. Pure. */
+export function flagNames(s: Pick<SentSegment, 'flags'>): string[] {
+  const f = s.flags;
+  return [f.syn && 'SYN', f.fin && 'FIN', f.rst && 'RST', f.ack && 'ACK'].filter((x): x is string => Boolean(x));
+}
+
+/** Every segment a trace sent, in sending order (retransmissions included). Pure. */
+export function traceSegments(trace: Trace): QuizSegment[] {
+  return trace.steps.flatMap((step) => step.sent.map((s) => ({ from: s.from, flags: flagNames(s), seq: s.seq, ack: s.ack })));
+}
+
+/**
+ * Runs an already parsed scenario with the given ISNs and lists the segments it sent. The browser
+ * uses this one: the build has parsed and checked the scenario, so the checker need not ship. Pure.
+ */
+export function segmentsWithIsns(scenario: Scenario, isns: Isns): QuizSegment[] {
+  return traceSegments(runScenario({ ...scenario, isn: { client: isns.client, server: isns.server } }));
+}
+
+/**
+ * A QuizModel over scenario files (`{ "content/scenarios/handshake.json": json, … }`). Each scenario
+ * is parsed and run once, lazily. Pure.
+ */
+export function modelFromScenarios(files: Record<string, unknown>): QuizModel & { scenario(id: string): Scenario } {
+  const byId = new Map<string, { file: string; json: unknown }>();
+  for (const [file, json] of Object.entries(files)) byId.set(file.replace(/^.*\//, '').replace(/\.json$/, ''), { file, json });
+  const parsed = new Map<string, { scenario: Scenario; trace: Trace }>();
+  const get = (id: string) => {
+    let entry = parsed.get(id);
+    if (!entry) {
+      const source = byId.get(id);
+      if (!source) throw new Error(`there is no scenario "${id}" (content/scenarios/${id}.json)`);
+      const scenario = parseScenario(source.json, source.file);
+      entry = { scenario, trace: runScenario(scenario) };
+      parsed.set(id, entry);
+    }
+    return entry;
+  };
+  return {
+    states: TCP_STATES,
+    hasScenario: (id) => byId.has(id),
+    scenario: (id) => get(id).scenario,
+    defaultIsns: (id) => ({ ...get(id).trace.isn }),
+    stepCount: (id) => get(id).scenario.steps.length,
+    stateAfter(id, step, side) {
+      const entry = get(id).trace.steps[step - 1];
+      if (!entry) throw new Error(`scenario "${id}" has ${get(id).scenario.steps.length} steps, not ${step}`);
+      return entry.after[side];
+    },
+    segments(id, isns) {
+      return isns ? segmentsWithIsns(get(id).scenario, isns) : traceSegments(get(id).trace);
+    },
+    calls: (id, side) => get(id).scenario.steps.flatMap((s) => ('call' in s && s.call === side ? [s.op] : [])),
+  };
+}

@@ -1,0 +1,276 @@
+import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { test, expect, LANGS } from './fixtures';
+
+/** The texts the tests look for, per language (the same as the lesson and src/i18n). */
+const T = {
+  en: {
+    right: 'So that each side hears the other confirm its initial sequence number.',
+    wrong: 'So that the client can send its first data in the third segment.',
+    wrongFeedback: 'a bare ACK completes the handshake',
+    multi: ['The server’s kernel', 'Its acknowledgement number is', 'Its sequence number is'],
+    check: 'Check',
+    retry: 'Try again',
+    correct: 'Correct',
+    incorrect: 'Not quite',
+    showAnswer: 'Show answer',
+    savedRight: 'You answered this correctly before.',
+    score: (c: number, t: number) => `${c} of ${t} right`,
+    offByOne: 'Off by one',
+    answerLabel: 'Your answer',
+    moveUp: (item: string) => `Move “${item}” up`,
+    done: 'Done',
+    client: 'Client',
+    server: 'Server',
+    calls: 'Program calls',
+    timers: 'Timers',
+    deliver: 'Deliver next segment',
+    drop: 'Drop next segment',
+    acceptBeforeListen: 'accept() needs a listening socket: call listen() first',
+    connected: 'Both ends are ESTABLISHED',
+    closed: 'Both ends are CLOSED',
+    retransmit: 'Retransmission timer fires',
+    timeWait: 'TIME_WAIT timer fires',
+    resent: 'again (retransmission)',
+  },
+  zh: {
+    right: '为了让双方都听到对方确认自己的初始序号。',
+    wrong: '为了让客户端在第三个报文段里发出第一批数据。',
+    wrongFeedback: '一个不带数据的 ACK 就能完成握手',
+    multi: ['服务器内核自行发出它', '它的确认号是客户端的 ISN 加一', '它的序号是服务器自己的初始序号'],
+    check: '检查答案',
+    retry: '再试一次',
+    correct: '正确',
+    incorrect: '不太对',
+    showAnswer: '查看答案',
+    savedRight: '这道题你之前答对了。',
+    score: (c: number, t: number) => `答对 ${c} 题，共 ${t} 题`,
+    offByOne: '差了 1',
+    answerLabel: '你的答案',
+    moveUp: (item: string) => `上移“${item}”`,
+    done: '已完成',
+    client: '客户端',
+    server: '服务器',
+    calls: '程序调用',
+    timers: '定时器',
+    deliver: '送达下一个报文段',
+    drop: '丢掉下一个报文段',
+    acceptBeforeListen: 'accept() 需要一个正在监听的套接字：先调用 listen()',
+    connected: '两端都是 ESTABLISHED',
+    closed: '两端都是 CLOSED',
+    retransmit: '重传定时器到期',
+    timeWait: 'TIME_WAIT 定时器到期',
+    resent: '（超时重传）',
+  },
+} as const;
+
+const lessonUrl = (lang: string) => `${lang}/three-way-handshake/`;
+const question = (page: Page, id: string) => page.locator(`[data-quiz-id="${id}"]`);
+
+/** Waits until an island's code has run (its buttons appear only then). */
+async function ready(page: Page, id: string) {
+  const q = question(page, id);
+  await q.scrollIntoViewIfNeeded();
+  await expect(q.locator('.quiz-actions')).toBeVisible();
+  return q;
+}
+
+/** Solves the ordering question with the keyboard only: focus a Move up button, press Enter. */
+async function solveOrder(page: Page, lang: 'zh' | 'en') {
+  const q = await ready(page, 'hs-server-calls');
+  const answer = (await q.getAttribute('data-answer'))!.split(' ');
+  for (let target = 0; target < answer.length; target++) {
+    for (;;) {
+      const order = await q.locator('ol.quiz-steps > li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.step));
+      const at = order.indexOf(answer[target]);
+      if (at === target) break;
+      const li = q.locator(`li[data-step="${answer[target]}"]`);
+      const text = (await li.locator('.quiz-step-text').textContent())!.trim();
+      await q.getByRole('button', { name: T[lang].moveUp(text) }).focus();
+      await page.keyboard.press('Enter');
+      await expect(q.getByRole('button', { name: T[lang].moveUp(text) })).toBeFocused({ timeout: 2000 }).catch(() => undefined);
+    }
+  }
+  await q.getByRole('button', { name: T[lang].check }).focus();
+  await page.keyboard.press('Enter');
+  await expect(q.getByRole('status')).toContainText(T[lang].correct);
+}
+
+for (const lang of LANGS) {
+  const L = T[lang];
+
+  test(`${lang}: a choice question gives feedback, and progress survives reload and a language switch`, async ({ page }) => {
+    await page.goto(lessonUrl(lang));
+    const q = await ready(page, 'hs-why-three');
+    await q.getByRole('radio', { name: L.wrong }).check();
+    await q.getByRole('button', { name: L.check }).click();
+    await expect(q.getByRole('status')).toContainText(L.incorrect);
+    await expect(q.getByText(L.wrongFeedback)).toBeVisible();
+    await expect(q.locator('.quiz-explanation')).toBeVisible();
+    await expect(q.getByRole('status')).toBeFocused();
+
+    await q.getByRole('button', { name: L.retry }).click();
+    await expect(q.getByRole('radio', { name: L.right })).not.toBeChecked();
+    await q.getByRole('radio', { name: L.right }).check();
+    await q.getByRole('button', { name: L.check }).click();
+    await expect(q.getByRole('status')).toContainText(L.correct);
+
+    const summary = page.locator('quiz-summary');
+    await summary.scrollIntoViewIfNeeded();
+    await expect(summary).toContainText(L.score(1, 5));
+
+    await page.reload();
+    await ready(page, 'hs-why-three');
+    await expect(question(page, 'hs-why-three').getByRole('status')).toHaveText(L.savedRight);
+
+    const other = lang === 'zh' ? 'en' : 'zh';
+    await page.goto(lessonUrl(other));
+    await page.locator('quiz-summary').scrollIntoViewIfNeeded();
+    await expect(page.locator('quiz-summary')).toContainText(T[other].score(1, 5));
+  });
+
+  test(`${lang}: keyboard only, every question type, and the lesson is marked done`, async ({ page }) => {
+    await page.goto(lessonUrl(lang));
+    // Single choice: focus the group, arrow keys select, Enter on Check.
+    const single = await ready(page, 'hs-why-three');
+    await single.getByRole('radio').first().focus();
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 3 && !(await single.getByRole('radio', { name: L.right }).isChecked()); i++) await page.keyboard.press('ArrowDown');
+    await expect(single.getByRole('radio', { name: L.right })).toBeChecked();
+    await single.getByRole('button', { name: L.check }).focus();
+    await page.keyboard.press('Enter');
+    await expect(single.getByRole('status')).toContainText(L.correct);
+
+    // Multiple choice: Space toggles each checkbox.
+    const multi = await ready(page, 'hs-synack-facts');
+    for (const name of L.multi) {
+      await multi.getByRole('checkbox', { name: new RegExp(name) }).focus();
+      await page.keyboard.press('Space');
+    }
+    await multi.getByRole('button', { name: L.check }).focus();
+    await page.keyboard.press('Enter');
+    await expect(multi.getByRole('status')).toContainText(L.correct);
+
+    await solveOrder(page, lang);
+
+    // Number: the ISNs are random; the answer is the client ISN + 1. First off by one, then right.
+    const num = await ready(page, 'hs-ack-of-synack');
+    const isns = (await num.locator('.quiz-isns').textContent())!.match(/\d+/g)!.map(Number);
+    expect(isns).toHaveLength(2);
+    const input = num.getByRole('textbox', { name: L.answerLabel });
+    await input.fill(String(isns[0]!));
+    await page.keyboard.press('Enter');
+    await expect(num.getByRole('status')).toContainText(L.offByOne);
+    await num.getByRole('button', { name: L.retry }).click();
+    const fresh = (await num.locator('.quiz-isns').textContent())!.match(/\d+/g)!.map(Number);
+    await input.fill(String(fresh[0]! + 1));
+    await page.keyboard.press('Enter');
+    await expect(num.getByRole('status')).toContainText(L.correct);
+
+    // Predict the state: the model says SYN_RECEIVED.
+    const state = await ready(page, 'hs-state-after-syn');
+    await state.getByRole('radio', { name: 'SYN_RECEIVED' }).focus();
+    await page.keyboard.press('Space');
+    await state.getByRole('button', { name: L.check }).focus();
+    await page.keyboard.press('Enter');
+    await expect(state.getByRole('status')).toContainText(L.correct);
+
+    await expect(page.locator('quiz-summary')).toContainText(L.score(5, 5));
+    const navItem = page.locator('li[data-lesson="three-way-handshake"] .lesson-done').first();
+    await expect(navItem).toHaveText(`✓ ${L.done}`);
+    await page.goto(`${lang}/socket-phone/`);
+    await expect(page.locator('li[data-lesson="three-way-handshake"] .lesson-done').first()).toHaveText(`✓ ${L.done}`);
+  });
+
+  test(`${lang}: the simulator completes a handshake and a close, and explains an illegal move`, async ({ page }) => {
+    await page.goto(lessonUrl(lang));
+    const sim = page.locator('phone-sim');
+    await sim.scrollIntoViewIfNeeded();
+    const client = sim.getByRole('group', { name: `${L.client}: ${L.calls}`, exact: false }).first();
+    const server = sim.getByRole('group', { name: `${L.server}: ${L.calls}`, exact: false }).first();
+    const status = sim.getByRole('status');
+    await expect(client.getByRole('button', { name: 'connect()' })).toBeVisible();
+
+    await server.getByRole('button', { name: 'socket()' }).click();
+    await server.getByRole('button', { name: 'accept()' }).click();
+    await expect(status).toContainText(L.acceptBeforeListen);
+    await server.getByRole('button', { name: 'bind()' }).click();
+    await server.getByRole('button', { name: 'listen()' }).click();
+    await client.getByRole('button', { name: 'socket()' }).click();
+    await client.getByRole('button', { name: 'connect()' }).click();
+    // Lose the SYN, let the client's timer send it again.
+    await sim.getByRole('button', { name: L.drop }).click();
+    await sim.getByRole('group', { name: `${L.client}: ${L.timers}` }).getByRole('button', { name: L.retransmit }).click();
+    await expect(status).toContainText(L.resent);
+    for (let i = 0; i < 3; i++) await sim.getByRole('button', { name: L.deliver }).click();
+    await expect(status).toContainText(L.connected);
+    await server.getByRole('button', { name: 'accept()' }).click();
+    await expect(sim.locator('.sim-end[data-side="client"] [data-state]')).toHaveText('ESTABLISHED');
+
+    await client.getByRole('button', { name: 'close()' }).click();
+    await sim.getByRole('button', { name: L.deliver }).click();
+    await sim.getByRole('button', { name: L.deliver }).click();
+    await expect(sim.locator('.sim-end[data-side="server"] [data-state]')).toHaveText('CLOSE_WAIT');
+    await server.getByRole('button', { name: 'close()' }).click();
+    await sim.getByRole('button', { name: L.deliver }).click();
+    await expect(sim.locator('.sim-end[data-side="client"] [data-state]')).toHaveText('TIME_WAIT');
+    await sim.getByRole('button', { name: L.deliver }).click();
+    await sim.getByRole('group', { name: `${L.client}: ${L.timers}` }).getByRole('button', { name: L.timeWait }).click();
+    await expect(status).toContainText(L.closed);
+    await expect(sim.locator('.sim-segments tbody tr')).toHaveCount(8);
+  });
+}
+
+test('corrupt saved progress is ignored, and answering replaces it', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('hello-tcp:quiz', '{"v":1,"q":{"hs-why-three":"garbage"},"lessons":7');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await page.goto(lessonUrl('en'));
+  const q = await ready(page, 'hs-why-three');
+  await expect(q.locator('.quiz-result')).toHaveText('');
+  await q.getByRole('radio', { name: T.en.right }).check();
+  await q.getByRole('button', { name: 'Check' }).click();
+  await expect(q.getByRole('status')).toContainText('Correct');
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('hello-tcp:quiz') ?? 'null'));
+  expect(saved.v).toBe(1);
+  expect(saved.q['hs-why-three']).toMatchObject({ ok: true, n: 1 });
+});
+
+test('without JavaScript every answer can still be read', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(lessonUrl('en'));
+  const q = page.locator('[data-quiz-id="hs-why-three"]');
+  await q.getByText('Show answer').click();
+  await expect(q.locator('.quiz-answer-body')).toContainText(T.en.right);
+  const num = page.locator('[data-quiz-id="hs-ack-of-synack"]');
+  await expect(num.locator('.quiz-isns')).toHaveText('Client ISN = 100, server ISN = 300.');
+  await num.getByText('Show answer').click();
+  await expect(num.locator('.quiz-answer-line')).toContainText('101');
+  await expect(page.locator('quiz-summary')).toBeHidden();
+  await expect(q.getByRole('button', { name: 'Check' })).toBeHidden();
+  await expect(page.getByText('The simulator needs JavaScript.')).toBeVisible();
+  await context.close();
+});
+
+test('all JavaScript of a lesson page with quizzes and the simulator fits in 15 KB gzip', async ({ page }) => {
+  const bodies = new Map<string, Buffer>();
+  page.on('response', async (response) => {
+    if (response.request().resourceType() === 'script') bodies.set(response.url(), await response.body());
+  });
+  await page.goto(lessonUrl('en'));
+  for (const id of ['hs-why-three', 'hs-server-calls', 'hs-ack-of-synack']) await ready(page, id);
+  await page.locator('phone-sim').scrollIntoViewIfNeeded();
+  await expect(page.locator('phone-sim .sim-body')).toBeVisible();
+  await page.locator('quiz-summary').scrollIntoViewIfNeeded();
+  await expect(page.locator('quiz-summary')).toBeVisible();
+  const inline = await page.locator('script:not([src])').evaluateAll((scripts) => scripts.map((s) => s.textContent ?? ''));
+  const files = [...bodies.values()].reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
+  const inlined = inline.reduce((sum, text) => sum + gzipSync(text, { level: 9 }).length, 0);
+  console.log(`lesson page JS: ${bodies.size} files ${files} B gzip + inline ${inlined} B gzip = ${files + inlined} B`);
+  expect(bodies.size).toBeGreaterThan(3);
+  expect(files + inlined).toBeLessThanOrEqual(15 * 1024);
+});

@@ -23,7 +23,8 @@ async function search(page: Page, query: string) {
   const box = page.getByRole('searchbox');
   await box.fill(query);
   const results = page.locator('[data-search-results] a');
-  await expect(page.locator('[data-search-live]')).not.toBeEmpty();
+  // The first search compiles the index's WebAssembly: slow on a busy 2-core machine.
+  await expect(page.locator('[data-search-live]')).not.toBeEmpty({ timeout: 15_000 });
   return results;
 }
 

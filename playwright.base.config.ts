@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './tests/e2e/browser';
+
+// `npm run test:base`: the site built with BASE_PATH=/tcp/ into .tmp/dist-base, served under /tcp/ and
+// crawled by tests/e2e/base-path.spec.ts. A port of its own, so it can run beside the main suite.
+const port = Number(process.env.E2E_BASE_PORT ?? 4398);
+const base = '/tcp/';
+const dist = '.tmp/dist-base';
+// tests/e2e/pages.ts lists the pages of $E2E_DIST; workers load this file too, so they see it.
+process.env.E2E_DIST = dist;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: 'base-path.spec.ts',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}${base}`,
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    serviceWorkers: 'block',
+  },
+  webServer: {
+    command: `node scripts/serve.mjs ${dist} ${port} ${base}`,
+    url: `http://127.0.0.1:${port}${base}`,
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+});

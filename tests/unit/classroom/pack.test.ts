@@ -1,0 +1,65 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without type declarations.
+import { FOLDER, packSite, README } from '../../../scripts/classroom.mjs';
+import { unzipToTemp } from './unzip';
+
+function fakeSite(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hello-tcp-site-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+function unpack(site: string): string {
+  const archive = join(mkdtempSync(join(tmpdir(), 'hello-tcp-zip-')), 'classroom.zip');
+  writeFileSync(archive, packSite(site));
+  return join(unzipToTemp(archive), FOLDER);
+}
+
+describe('the classroom archive', () => {
+  it('holds the site in one folder, with the README and the small server beside index.html', () => {
+    const dir = unpack(fakeSite({ 'index.html': '<h1>root</h1>', 'zh/index.html': '<h1>中文</h1>', 'pagefind/pagefind.js': '//' }));
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toBe('<h1>root</h1>');
+    expect(readFileSync(join(dir, 'zh/index.html'), 'utf8')).toBe('<h1>中文</h1>');
+    expect(existsSync(join(dir, 'pagefind/pagefind.js'))).toBe(true);
+    expect(readFileSync(join(dir, 'README.txt'), 'utf8')).toBe(README);
+    expect(readFileSync(join(dir, 'serve.mjs'), 'utf8')).toContain('createServer');
+  });
+
+  it('explains in both languages how to serve it, and why not to open it as a file', () => {
+    const [zh, en] = README.split('Hello, TCP — classroom package');
+    for (const part of [zh, en]) {
+      expect(part).toContain('python3 -m http.server 8000');
+      expect(part).toContain('http://localhost:8000/');
+      expect(part).toContain('file://');
+      expect(part).toContain('BASE_PATH=/tcp/');
+    }
+    expect(zh).toMatch(/静态网页服务器/);
+    expect(en).toMatch(/static web server/);
+  });
+
+  it('refuses a site whose own README would be hidden', () => {
+    expect(() => packSite(fakeSite({ 'README.txt': 'mine' }))).toThrow(/has its own README.txt/);
+  });
+});
+
+// The real archive, when `npm run test:classroom` has just built it.
+describe.runIf(process.env.CLASSROOM_ARCHIVE)('hello-tcp-classroom.zip', () => {
+  it('holds every lesson in both languages and the search index, built for the server root', () => {
+    const dir = join(unzipToTemp(process.env.CLASSROOM_ARCHIVE!), FOLDER);
+    for (const page of ['index.html', '404.html', 'zh/index.html', 'en/index.html', 'zh/three-way-handshake/index.html', 'en/four-way-close/index.html']) {
+      expect(existsSync(join(dir, page)), page).toBe(true);
+    }
+    for (const lang of ['en', 'zh-hans']) {
+      expect(readFileSync(join(dir, 'pagefind/pagefind-entry.json'), 'utf8')).toContain(`"${lang}"`);
+    }
+    const html = readFileSync(join(dir, 'zh/three-way-handshake/index.html'), 'utf8');
+    expect(html).toContain('data-bundle="/pagefind/pagefind.js"');
+    expect(html).not.toMatch(/(?:href|src)="\/tcp\//);
+  });
+});

@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script without type declarations.
 import { FOLDER, packSite, README } from '../../../scripts/classroom.mjs';
 import { unzipToTemp } from './unzip';
 

@@ -145,7 +145,7 @@ export function checkQuizzes(
     // A key no lesson asks is most likely a typo in an id.
     const k = keys.get(slug);
     if (k) {
-      const asked = new Set(a.questions.map((q) => q.id));
+      const asked = new Set([...perLang.values()].flatMap((l) => l.questions.map((q) => q.id)));
       for (const id of Object.keys(k.keys)) if (!asked.has(id)) problems.push(`${k.file}: question "${id}" is not asked in any lesson of "${slug}"`);
     }
   }
@@ -157,25 +157,26 @@ function checkChildren(at: string, q: ScannedQuestion, key: QuizKey, keyFile: st
   const ids = q.children.map((c) => c.id);
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup) problems.push(`${at}: two <${QUESTION_TAGS[q.tag]}>s have id "${dup}"`);
-  const compare = (expected: string[], what: string) => {
+  const compare = (expected: string[], what: string, source: string) => {
     const missing = expected.filter((id) => !ids.includes(id));
     const extra = ids.filter((id) => !expected.includes(id));
     if (missing.length) problems.push(`${at}: ${what} [${missing.join(', ')}] but the lesson has no <${QUESTION_TAGS[q.tag]} id=…> for ${missing.length > 1 ? 'them' : 'it'}`);
-    if (extra.length) problems.push(`${at}: the lesson has <${QUESTION_TAGS[q.tag]}> [${extra.join(', ')}] that ${keyFile} does not list (it lists ${expected.join(', ')})`);
+    if (extra.length) problems.push(`${at}: the lesson has <${QUESTION_TAGS[q.tag]}> [${extra.join(', ')}] that ${source} does not list (it lists ${expected.join(', ')})`);
   };
-  if (key.type === 'choice') compare(key.options, `${keyFile} lists options`);
+  if (key.type === 'choice') compare(key.options, `${keyFile} lists options`, keyFile);
   if (key.type === 'order') {
     try {
       const order = answerOf(key, model);
       if (order.type === 'order') {
-        const fromModel = !('answer' in key.source);
         const source = key.source;
-        const what = fromModel
-          ? `the model says the steps are ${'calls' in source ? `the ${source.calls}'s calls in "${source.scenario}"` : `the segments of "${source.scenario}"`}:`
-          : `${keyFile} orders`;
+        const fromModel = !('answer' in source);
+        const what =
+          'answer' in source
+            ? `${keyFile} orders`
+            : `the model says the steps are ${'calls' in source ? `the ${source.calls}'s calls in "${source.scenario}"` : `the segments of "${source.scenario}"`}:`;
         if (fromModel && new Set(order.order).size !== order.order.length)
           problems.push(`${at}: the model's order [${order.order.join(', ')}] repeats an item; an ordering question needs distinct steps`);
-        compare(order.order, what);
+        compare(order.order, what, fromModel ? 'the model\'s order' : keyFile);
       }
     } catch (error) {
       problems.push(`${at}: the model could not answer it: ${(error as Error).message}`);

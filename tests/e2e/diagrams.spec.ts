@@ -11,6 +11,7 @@ function lessonPaths(lang: string): string[] {
 
 for (const lang of LANGS) {
   test(`${lang}: every diagram is inline SVG, no Mermaid script is loaded, text stays in its boxes`, async ({ page }) => {
+    test.setTimeout(120_000);
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (/mermaid/i.test(r.url()) || r.resourceType() === 'script') scripts.push(r.url());
@@ -46,7 +47,7 @@ for (const lang of LANGS) {
           });
           expect(clipped, `${path} ${theme}: labels outside their boxes`).toEqual([]);
           // Colours come from the theme: the note/actor fill differs between light and dark.
-          const fill = await fig.locator('svg rect.actor').first().evaluate((r) => getComputedStyle(r).fill).catch(() => '');
+          const [fill] = await fig.locator('svg rect.actor').evaluateAll((rs) => rs.map((r) => getComputedStyle(r).fill));
           if (fill) expect(fill, `${theme} actor fill`).toBe(theme === 'light' ? 'rgb(238, 241, 244)' : 'rgb(37, 44, 52)');
           await fig.screenshot({ path: `test-results/diagrams/${path.replace(/\//g, '_')}${i}-${theme}.png` });
         }

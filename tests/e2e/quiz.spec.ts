@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, LANGS } from './fixtures';
 
@@ -63,6 +64,16 @@ const T = {
     resent: '（超时重传）',
   },
 } as const;
+
+/** axe WCAG 2.2 A/AA violations inside the quiz islands (the page itself is a11y.spec.ts's job). */
+async function axeIslands(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include('.quiz')
+    .include('.sim')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} (${n.target.join(' ')})`));
+}
 
 const lessonUrl = (lang: string) => `${lang}/three-way-handshake/`;
 const question = (page: Page, id: string) => page.locator(`[data-quiz-id="${id}"]`);
@@ -176,6 +187,7 @@ for (const lang of LANGS) {
     await expect(state.getByRole('status')).toContainText(L.correct);
 
     await expect(page.locator('quiz-summary')).toContainText(L.score(5, 5));
+    expect(await axeIslands(page), 'answered quizzes pass axe').toEqual([]);
     const navItem = page.locator('li[data-lesson="three-way-handshake"] .lesson-done').first();
     await expect(navItem).toHaveText(`✓ ${L.done}`);
     await page.goto(`${lang}/socket-phone/`);
@@ -218,6 +230,7 @@ for (const lang of LANGS) {
     await sim.getByRole('group', { name: `${L.client}: ${L.timers}` }).getByRole('button', { name: L.timeWait }).click();
     await expect(status).toContainText(L.closed);
     await expect(sim.locator('.sim-segments tbody tr')).toHaveCount(8);
+    expect(await axeIslands(page), 'the simulator after a whole call passes axe').toEqual([]);
   });
 }
 
@@ -250,7 +263,7 @@ test('without JavaScript every answer can still be read', async ({ browser }) =>
   await expect(num.locator('.quiz-isns')).toHaveText('Client ISN = 100, server ISN = 300.');
   await num.getByText('Show answer').click();
   await expect(num.locator('.quiz-answer-line')).toContainText('101');
-  await expect(page.locator('quiz-summary')).toBeHidden();
+  await expect(page.locator('quiz-summary .quiz')).toBeHidden();
   await expect(q.getByRole('button', { name: 'Check' })).toBeHidden();
   await expect(page.getByText('The simulator needs JavaScript.')).toBeVisible();
   await context.close();

@@ -15,7 +15,7 @@ class QuizSummary extends HTMLElement {
 
   connectedCallback(): void {
     this.labels = JSON.parse(this.dataset.labels ?? '{}') as Record<string, string>;
-    this.hidden = false;
+    this.querySelector<HTMLElement>(':scope > .quiz')!.hidden = false;
     document.addEventListener(PROGRESS_EVENT, () => this.render());
     this.querySelector('[data-action="retry-missed"]')!.addEventListener('click', () => this.retryMissed());
     this.querySelector('[data-action="reset"]')!.addEventListener('click', () => this.resetAll());

@@ -287,3 +287,23 @@ test('all JavaScript of a lesson page with quizzes and the simulator fits in 15 
   expect(bodies.size).toBeGreaterThan(3);
   expect(files + inlined).toBeLessThanOrEqual(15 * 1024);
 });
+
+test('the score panel retries what was missed and resets the lesson', async ({ page }) => {
+  await page.goto(lessonUrl('en'));
+  const multi = await ready(page, 'hs-synack-facts');
+  await multi.getByRole('checkbox', { name: /only once the server program calls/ }).check();
+  await multi.getByRole('button', { name: 'Check' }).click();
+  await expect(multi.getByRole('status')).toContainText('Not quite');
+  await expect(multi.getByText('accept() waits for a finished handshake')).toBeVisible();
+  const summary = page.locator('quiz-summary');
+  await summary.scrollIntoViewIfNeeded();
+  await expect(summary).toContainText('0 of 5 right');
+  await summary.getByRole('button', { name: 'Retry what I missed' }).click();
+  await expect(multi.getByRole('checkbox').first()).toBeFocused();
+  await expect(multi.getByRole('checkbox', { name: /only once the server program calls/ })).not.toBeChecked();
+  await summary.getByRole('button', { name: 'Reset my answers' }).click();
+  await expect(summary.getByRole('status')).toHaveText('Your answers to this lesson were cleared.');
+  await expect(summary.locator('.quiz-score')).toHaveText('No answers yet.');
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('hello-tcp:quiz') ?? 'null'));
+  expect(saved.q).toEqual({});
+});

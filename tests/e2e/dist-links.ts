@@ -55,7 +55,12 @@ const LOCAL = 'http://dist.invalid';
  * saying what is broken, or undefined when the target file (and fragment id, if any) exists in dist/.
  * External links are not followed. Reads dist/ through `read`, which caches.
  */
-export function brokenReason(site: Site, pagePath: string, ref: Reference, read: (file: string) => string): string | undefined {
+export function brokenReason(
+  site: Site,
+  pagePath: string,
+  ref: Reference,
+  read: (file: string) => string,
+): string | undefined {
   const { value } = ref;
   if (value === '' || value === '#') return ref.attribute === 'src' ? 'empty src' : undefined;
   let target: URL;
@@ -71,7 +76,8 @@ export function brokenReason(site: Site, pagePath: string, ref: Reference, read:
   const rel = decodeURIComponent(target.pathname.slice(site.base.length));
   let file = join(site.dist, rel);
   if (rel === '' || rel.endsWith('/')) file = join(file, 'index.html');
-  else if (existsSync(file) && statSync(file).isDirectory()) return `names a folder: write ${target.pathname}/ with a trailing slash`;
+  else if (existsSync(file) && statSync(file).isDirectory())
+    return `names a folder: write ${target.pathname}/ with a trailing slash`;
   if (!existsSync(file)) return `no file ${file.slice(site.dist.length)} in dist/`;
 
   const fragment = decodeURIComponent(target.hash.slice(1));

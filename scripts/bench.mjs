@@ -1,0 +1,211 @@
+// The benchmark: builds the site and prints what it weighs and how fast it is, against the budgets.
+// Exits 1 only when a budget is exceeded. Results go to bench-results/latest.json (+ a timestamped copy),
+// and a run is compared with the previous latest.json.
+//   npm run bench                    everything (a few minutes on 2 cores)
+//   npm run bench -- --no-scale      skip the 10×/50× content builds
+//   npm run bench -- --no-lighthouse skip Lighthouse
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { kb, ms, table, timed } from './bench/util.mjs';
+import { isLessonPath, measurePages } from './bench/pages.mjs';
+import { lighthouseScores } from './bench/lighthouse.mjs';
+import { tcpBundle, tcpTimings } from './bench/tcp.mjs';
+import { buildCopy, makeCopy, replicateLessons } from './bench/scale.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = join(root, 'dist');
+const args = new Set(process.argv.slice(2));
+const BUDGET = {
+  tcpGzip: 6 * 1024,
+  lessonJsGzip: 15 * 1024,
+  diagramCachedMs: 5,
+  diagramUncachedMs: 300,
+  scenarioMs: 1,
+  lighthouse: { performance: 98, accessibility: 100, bestPractices: 100 },
+};
+const STATS_FILE = join(root, 'node_modules/.cache/hello-tcp/diagram-stats.json');
+const failures = [];
+const results = { date: new Date().toISOString(), budgets: BUDGET };
+const say = (text) => console.log(text);
+const section = (title) => console.log(`\n== ${title} ==`);
+const fail = (text) => {
+  failures.push(text);
+  say(`  OVER BUDGET: ${text}`);
+};
+
+section('Production build (npm run build)');
+results.buildMs = await timed('npm', ['run', 'build'], { cwd: root });
+say(`  ${ms(results.buildMs)}`);
+results.diagrams = { cachedBuild: readStats() };
+
+section('Pages (loaded in Chromium; JS/CSS/HTML bytes are what the browser requested)');
+const pages = await measurePages(dist);
+results.pages = pages;
+const rows = pages.map((p) => {
+  const { initial: i, scrolled: s } = p;
+  return [
+    p.path || '(home)',
+    s.requests,
+    kb(s.bytes.html.raw),
+    kb(s.bytes.html.gzip),
+    kb(s.bytes.css.gzip),
+    kb(i.bytes.js.gzip),
+    kb(s.bytes.js.gzip),
+    s.external.length,
+    s.mermaidRequests,
+  ];
+});
+table(
+  ['page', 'requests', 'HTML', 'HTML gz', 'CSS gz', 'JS gz on load', 'JS gz scrolled', 'external', 'mermaid'],
+  rows,
+);
+const total = (pick) => pages.reduce((sum, p) => sum + pick(p), 0);
+results.totals = {
+  pages: pages.length,
+  requests: total((p) => p.scrolled.requests),
+  htmlRaw: total((p) => p.scrolled.bytes.html.raw),
+  htmlGzip: total((p) => p.scrolled.bytes.html.gzip),
+  external: total((p) => p.scrolled.external.length),
+  maxLessonJsGzip: Math.max(0, ...pages.filter((p) => p.lesson).map((p) => p.scrolled.bytes.js.gzip)),
+};
+say(
+  `  total: ${pages.length} pages, ${results.totals.requests} requests, HTML ${kb(results.totals.htmlRaw)} (${kb(results.totals.htmlGzip)} gzip)`,
+);
+if (results.totals.external > 0)
+  fail(`${results.totals.external} external requests: ${pages.flatMap((p) => p.scrolled.external).join(', ')}`);
+for (const p of pages.filter((x) => x.lesson)) {
+  if (p.scrolled.mermaidRequests > 0)
+    fail(`${p.path} requests Mermaid (${p.scrolled.mermaidRequests}); diagrams must ship as SVG`);
+  if (p.scrolled.bytes.js.gzip > BUDGET.lessonJsGzip)
+    fail(`${p.path}: ${kb(p.scrolled.bytes.js.gzip)} of JS gzip > ${kb(BUDGET.lessonJsGzip)}`);
+}
+
+section('TCP model');
+results.tcpBundle = await tcpBundle(root);
+if (results.tcpBundle.skipped) say(`  browser bundle: ${results.tcpBundle.skipped}`);
+else {
+  say(
+    `  browser bundle (esbuild --bundle --minify --format=esm): ${kb(results.tcpBundle.raw)}, ${kb(results.tcpBundle.gzip)} gzip (budget ${kb(BUDGET.tcpGzip)})`,
+  );
+  if (results.tcpBundle.gzip > BUDGET.tcpGzip)
+    fail(`TCP model bundle ${kb(results.tcpBundle.gzip)} gzip > ${kb(BUDGET.tcpGzip)}`);
+}
+try {
+  results.tcpTimings = await tcpTimings(root);
+} catch (error) {
+  results.tcpTimings = { skipped: `the model failed to run: ${error.message}` };
+}
+if (results.tcpTimings.skipped) say(`  timings: ${results.tcpTimings.skipped}`);
+else {
+  table(
+    ['scenario', 'steps', 'runScenario'],
+    Object.entries(results.tcpTimings.scenarios).map(([id, s]) => [id, s.steps, ms(s.msEach)]),
+  );
+  for (const [id, s] of Object.entries(results.tcpTimings.scenarios)) {
+    if (s.msEach > BUDGET.scenarioMs) fail(`scenario ${id} takes ${ms(s.msEach)} > ${ms(BUDGET.scenarioMs)}`);
+  }
+  const r = results.tcpTimings.random;
+  if (r.skipped) say(`  random steps: ${r.skipped}`);
+  else say(`  ${r.steps} random steps: ${ms(r.ms)} (${r.usEach.toFixed(2)} µs each), ${r.threw} threw`);
+  if (r.threw > 0) fail(`${r.threw} random model steps threw`);
+}
+
+if (args.has('--no-lighthouse')) results.lighthouse = { skipped: '--no-lighthouse' };
+else {
+  section('Lighthouse (mobile) on lesson pages');
+  const lessonPaths = pages.filter((p) => isLessonPath(p.path)).map((p) => p.path);
+  results.lighthouse = await lighthouseScores(dist, lessonPaths, { log: say });
+  if (results.lighthouse.skipped) say(`  skipped: ${results.lighthouse.skipped}`);
+  else {
+    for (const [path, s] of Object.entries(results.lighthouse.pages)) {
+      if (s.error) fail(`Lighthouse on ${path}: ${s.error}`);
+      else
+        for (const [key, min] of Object.entries(BUDGET.lighthouse)) {
+          if (s[key] < min)
+            fail(`Lighthouse ${key} ${s[key]} < ${min} on ${path} (failing audits: ${s.failing.join(', ')})`);
+        }
+    }
+  }
+}
+
+section('Build time as the content grows, and diagrams without a cache');
+if (args.has('--no-scale')) results.scale = { skipped: '--no-scale' };
+else {
+  const copy = join(root, '.tmp/bench-copy');
+  makeCopy(root, copy);
+  replicateLessons(root, copy, 1);
+  say('  1× with an empty diagram cache …');
+  const uncachedMs = await buildCopy(copy);
+  results.diagrams.uncachedBuild = readStats();
+  say(`  1× uncached build: ${ms(uncachedMs)}`);
+  results.scale = [];
+  for (const times of [1, 10, 50]) {
+    const lessons = replicateLessons(root, copy, times);
+    say(`  ${times}× (${lessons} lesson files) …`);
+    const took = await buildCopy(copy);
+    results.scale.push({ times, lessons, ms: took, msPerLesson: took / lessons });
+  }
+  table(
+    ['size', 'lesson files', 'build', 'per lesson'],
+    results.scale.map((s) => [`${s.times}×`, s.lessons, ms(s.ms), ms(s.msPerLesson)]),
+  );
+  const [one, , fifty] = results.scale;
+  say(
+    `  per-lesson time at 50× is ${(fifty.msPerLesson / one.msPerLesson).toFixed(2)}× that at 1× (≤ 1 means linear or better)`,
+  );
+}
+
+section('Diagrams');
+for (const [name, stats] of Object.entries(results.diagrams)) {
+  if (!stats) {
+    say(`  ${name}: no stats (${STATS_FILE} missing)`);
+    continue;
+  }
+  say(
+    `  ${name}: cached ${stats.cached.count} × ${ms(stats.cached.msEach)}, uncached ${stats.uncached.count} × ${ms(stats.uncached.msEach)}, browser start ${ms(stats.browserStartMs)}`,
+  );
+  if (stats.cached.count && stats.cached.msEach >= BUDGET.diagramCachedMs)
+    fail(`cached diagram ${ms(stats.cached.msEach)} ≥ ${ms(BUDGET.diagramCachedMs)} (${name})`);
+  if (stats.uncached.count && stats.uncached.msEach >= BUDGET.diagramUncachedMs)
+    fail(`uncached diagram ${ms(stats.uncached.msEach)} ≥ ${ms(BUDGET.diagramUncachedMs)} (${name})`);
+}
+
+saveAndCompare(results);
+if (failures.length) {
+  console.log(`\n${failures.length} budget(s) exceeded:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('\nAll budgets met.');
+
+function readStats() {
+  try {
+    return JSON.parse(readFileSync(STATS_FILE, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function saveAndCompare(current) {
+  const dir = join(root, 'bench-results');
+  mkdirSync(dir, { recursive: true });
+  const latest = join(dir, 'latest.json');
+  section('Compared with the previous run');
+  if (existsSync(latest)) {
+    const before = JSON.parse(readFileSync(latest, 'utf8'));
+    const pairs = [
+      ['build', before.buildMs, current.buildMs, ms],
+      ['HTML total (gzip)', before.totals?.htmlGzip, current.totals.htmlGzip, kb],
+      ['requests total', before.totals?.requests, current.totals.requests, String],
+      ['max lesson JS (gzip)', before.totals?.maxLessonJsGzip, current.totals.maxLessonJsGzip, kb],
+      ['TCP bundle (gzip)', before.tcpBundle?.gzip, current.tcpBundle?.gzip, kb],
+    ];
+    for (const [name, a, b, fmt] of pairs) {
+      if (a === undefined || b === undefined) continue;
+      const change = a ? `${(((b - a) / a) * 100).toFixed(1)}%` : 'n/a';
+      say(`  ${name}: ${fmt(a)} → ${fmt(b)} (${change})`);
+    }
+  } else say('  no previous bench-results/latest.json');
+  writeFileSync(latest, `${JSON.stringify(current, null, 2)}\n`);
+  copyFileSync(latest, join(dir, `${current.date.replace(/[:.]/g, '-')}.json`));
+  say(`  wrote ${latest}`);
+}

@@ -35,11 +35,7 @@ class QuizChoice extends QuizQuestion {
       const feedback = li.querySelector<HTMLElement>('.quiz-feedback');
       const show = v.chosen || v.correct;
       li.dataset.verdict = v.correct ? 'right' : v.chosen ? 'wrong' : '';
-      mark.textContent = !show
-        ? ''
-        : v.chosen
-          ? `${this.labels.yourChoice}: ${v.correct ? this.labels.rightOption : this.labels.wrongOption}`
-          : this.labels.rightOption!;
+      mark.textContent = !show ? '' : v.chosen ? this.labels[v.correct ? 'yourRight' : 'yourWrong']! : this.labels.rightOption!;
       if (feedback) feedback.hidden = !show;
     }
     this.inputs().forEach((i) => (i.disabled = true));

@@ -23,7 +23,7 @@ export interface QuizModel {
   /** One side's state after step `step` (from 1). */
   stateAfter(scenario: string, step: number, side: Side): string;
   /** The segments sent, in order, with the given ISNs. */
-  segments(scenario: string, isns?: Isns): { from: Side; flags: string[]; seq: number; ack: number }[];
+  segments(scenario: string, isns?: Isns): { from: Side; flags: string[]; seq: number; ack: number; step: number }[];
   /** The socket calls a side makes in the scenario, in order (call names such as "listen"). */
   calls(scenario: string, side: Side): string[];
 }
@@ -50,7 +50,10 @@ export function orderAnswer(key: Extract<QuizKey, { type: 'order' }>, model: Qui
   const source = key.source;
   if ('answer' in source) return [...source.answer];
   if ('calls' in source) return model.calls(source.scenario, source.calls);
-  return model.segments(source.scenario).map(segmentId);
+  return model
+    .segments(source.scenario)
+    .filter((s) => s.step > (source.afterStep ?? 0))
+    .map(segmentId);
 }
 
 /** The number a number question asks for, for the given ISNs (default: the scenario's). Pure given the model. */

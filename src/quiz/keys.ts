@@ -6,7 +6,7 @@
  *     "hs-why-three": { "type": "choice", "options": ["a", "b", "c"], "correct": ["b"] },
  *     "hs-order-words": { "type": "choice", "options": ["a", "b"], "correct": ["a"], "shuffle": false },
  *     "hs-server-calls": { "type": "order", "from": { "scenario": "handshake", "calls": "server" } },
- *     "hs-close-segments": { "type": "order", "from": { "scenario": "close", "segments": true } },
+ *     "fc-close-segments": { "type": "order", "from": { "scenario": "active-close-client", "segments": true, "afterStep": 9 } },
  *     "hs-ack": { "type": "number", "scenario": "handshake", "segment": 2, "field": "ack" },
  *     "hs-state": { "type": "state", "scenario": "handshake", "step": 2, "side": "client", "expect": "SYN_SENT" }
  *   }
@@ -33,8 +33,11 @@ export type OrderSource =
   | { answer: string[] }
   /** The socket calls one side makes in a scenario, in order; item ids are the call names. */
   | { scenario: string; calls: Side }
-  /** The segments of a scenario in the order they are sent; item ids like "client-FIN" (see segmentId). */
-  | { scenario: string; segments: true };
+  /**
+   * The segments of a scenario in the order they are sent, those of steps after `afterStep` only
+   * (to skip a handshake before a close); item ids like "client-FIN" (see segmentId).
+   */
+  | { scenario: string; segments: true; afterStep?: number };
 
 /** Put items in order. */
 export interface OrderKey {
@@ -142,7 +145,14 @@ export function parseQuizKeys(data: unknown, file: string): QuizKeys {
         const f = from as Record<string, unknown>;
         const scenario = text(id, 'from.scenario', f.scenario);
         if (f.calls === 'client' || f.calls === 'server') keys[id] = { type: 'order', source: { scenario, calls: f.calls } };
-        else if (f.segments === true) keys[id] = { type: 'order', source: { scenario, segments: true } };
+        else if (f.segments === true) {
+          const source: OrderSource = { scenario, segments: true };
+          if (f.afterStep !== undefined) {
+            if (typeof f.afterStep !== 'number' || !Number.isInteger(f.afterStep) || f.afterStep < 0) fail(id, 'from.afterStep', f.afterStep, 'a whole number of steps to skip');
+            source.afterStep = f.afterStep as number;
+          }
+          keys[id] = { type: 'order', source };
+        }
         else fail(id, 'from', from, 'a "calls": "client"|"server" or a "segments": true next to "scenario"');
         break;
       }

@@ -12,6 +12,8 @@ export interface QuizSegment {
   flags: string[];
   seq: number;
   ack: number;
+  /** The scenario step (from 1) that sent it. */
+  step: number;
 }
 
 /** Flag names of a segment, e.g. ["SYN", "ACK"]. Pure. */
@@ -22,7 +24,7 @@ export function flagNames(s: Pick<SentSegment, 'flags'>): string[] {
 
 /** Every segment a trace sent, in sending order (retransmissions included). Pure. */
 export function traceSegments(trace: Trace): QuizSegment[] {
-  return trace.steps.flatMap((step) => step.sent.map((s) => ({ from: s.from, flags: flagNames(s), seq: s.seq, ack: s.ack })));
+  return trace.steps.flatMap((step) => step.sent.map((s) => ({ from: s.from, flags: flagNames(s), seq: s.seq, ack: s.ack, step: step.index + 1 })));
 }
 
 /**

@@ -62,6 +62,8 @@ describe('model-computed answers', () => {
     expect(answerOf(keys.state!, model)).toMatchObject({ state: 'SYN_SENT' });
     expect(answerOf(keys.calls!, model)).toEqual({ type: 'order', order: ['socket', 'bind', 'listen', 'accept'] });
     expect(model.segments('handshake').map(segmentId)).toEqual(['client-SYN', 'server-SYN+ACK', 'client-ACK']);
+    const close = parseQuizKeys({ c: { type: 'order', from: { scenario: 'active-close-client', segments: true, afterStep: 9 } } }, 'k.json').c!;
+    expect(answerOf(close, model)).toEqual({ type: 'order', order: ['client-FIN', 'server-ACK', 'server-FIN', 'client-ACK'] });
   });
 });
 

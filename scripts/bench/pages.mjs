@@ -105,8 +105,10 @@ function summarize(urls, dist, origin, base) {
     if (/mermaid/i.test(url)) mermaid++;
     const k = kind(url);
     if (k === 'other') continue;
-    let file = join(dist, decodeURIComponent(new URL(url).pathname.slice(base.length)));
-    if (file.endsWith(sep) || file.endsWith('/')) file = join(file, 'index.html');
+    const rel = decodeURIComponent(new URL(url).pathname.slice(base.length));
+    let file = join(dist, rel);
+    if (rel === '' || rel.endsWith('/') || (existsSync(file) && statSync(file).isDirectory()))
+      file = join(file, 'index.html');
     if (!existsSync(file)) continue;
     const s = fileSizes(file);
     bytes[k].raw += s.raw;

@@ -66,11 +66,13 @@ export async function tcpTimings(root, { runs = 2000, randomSteps = 100_000 } = 
 function randomWalk(model, total) {
   if (!model.createWorld || !model.CALL_NAMES || !model.TIMER_KINDS)
     return { skipped: 'the model does not export createWorld, CALL_NAMES and TIMER_KINDS' };
-  const random = model.mulberry32(9293);
+  const next = model.mulberry32(9293); // 32-bit unsigned integers
+  const random = () => next() / 2 ** 32;
   const pick = (list) => list[Math.floor(random() * list.length)];
   const sides = ['client', 'server'];
   let world = model.createWorld({ seed: 1 });
   let threw = 0;
+  let firstError;
   const start = performance.now();
   for (let i = 0; i < total; i++) {
     // A fresh world now and then, so the walk keeps revisiting the handshake and not just CLOSED.
@@ -81,10 +83,10 @@ function randomWalk(model, total) {
       else if (r < 0.8) world.deliver();
       else if (r < 0.9) world.drop();
       else world.fireTimer(pick(sides), pick(model.TIMER_KINDS));
-    } catch {
-      threw++;
+    } catch (error) {
+      if (threw++ === 0) firstError = error instanceof Error ? error.message : String(error);
     }
   }
   const elapsed = performance.now() - start;
-  return { steps: total, ms: elapsed, usEach: (elapsed * 1000) / total, threw };
+  return { steps: total, ms: elapsed, usEach: (elapsed * 1000) / total, threw, firstError };
 }

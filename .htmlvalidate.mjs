@@ -1,5 +1,6 @@
 // html-validate settings for the built site (checked by tests/e2e/html.spec.ts on every page in dist/).
 // A JavaScript config so that each relaxation can say why it is there; JSON allows no comments.
+/** @type {import('html-validate').ConfigData} */
 export default {
   extends: ['html-validate:recommended'],
   rules: {

@@ -9,13 +9,19 @@ import { keyData, siteModel, siteQuizProblems } from '~/quiz/site';
 /** The model over the site's scenarios, shared by every component of the build. */
 export const model = siteModel;
 
+const pathParts = (url: URL) => url.pathname.slice(import.meta.env.BASE_URL.replace(/\/$/, '').length).split('/').filter(Boolean);
+
+/** The page's language, from Astro's locale or the URL (/<base>/<lang>/…). */
+export function pageLang(component: string, url: URL, currentLocale: string | undefined): Lang {
+  const lang = isLang(currentLocale) ? currentLocale : pathParts(url)[0];
+  if (!isLang(lang)) throw new Error(`<${component}>: cannot tell the page language from ${url.pathname}; quiz components belong in lesson pages.`);
+  return lang;
+}
+
 /** The page's language and lesson slug, read from its URL (/<base>/<lang>/<slug>/). */
 export function pageContext(component: string, url: URL, currentLocale: string | undefined, lessonProp?: string): { lang: Lang; slug: string } {
-  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-  const parts = url.pathname.slice(base.length).split('/').filter(Boolean);
-  const lang = isLang(currentLocale) ? currentLocale : parts[0];
-  if (!isLang(lang)) throw new Error(`<${component}>: cannot tell the page language from ${url.pathname}; quiz components belong in lesson pages.`);
-  const slug = lessonProp ?? parts[1];
+  const lang = pageLang(component, url, currentLocale);
+  const slug = lessonProp ?? pathParts(url)[1];
   if (!slug) throw new Error(`<${component}>: cannot tell the lesson from ${url.pathname}; pass lesson="<lesson-slug>".`);
   return { lang, slug };
 }

@@ -65,3 +65,12 @@ export function plainText(html: string): string {
 export function orderedListHtml(items: readonly string[]): string {
   return `<ol class="quiz-answer-order">${items.map((html) => `<li>${html}</li>`).join('')}</ol>`;
 }
+
+/**
+ * The prompt as phrasing content for a <legend>, or null when it holds blocks (several paragraphs,
+ * code, lists) that a legend may not contain. Pure.
+ */
+export function inlinePrompt(html: string): string | null {
+  const inline = unwrapParagraph(html);
+  return /<(p|pre|ul|ol|div|table|blockquote|h[1-6]|figure)\b/i.test(inline) ? null : inline;
+}

@@ -111,7 +111,7 @@ describe('random interleavings of calls, deliveries, drops and timers', () => {
         settle(w);
         step(w, { kind: 'call', side: 'server', op: 'accept', args: {} });
         expect([w.state('client'), w.state('server')]).toEqual(['ESTABLISHED', 'ESTABLISHED']);
-        const [a, b]: Side[] = clientFirst ? ['client', 'server'] : ['server', 'client'];
+        const [a, b]: [Side, Side] = clientFirst ? ['client', 'server'] : ['server', 'client'];
         step(w, { kind: 'call', side: a, op: shut ? 'shutdown' : 'close', args: {} });
         settle(w);
         step(w, { kind: 'call', side: b, op: 'close', args: {} });

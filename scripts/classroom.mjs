@@ -72,7 +72,9 @@ export function packSite(siteDir, serverScript = join(dirname(new URL(import.met
   for (const file of walk(siteDir)) {
     const name = `${FOLDER}/${relative(siteDir, file).split(sep).join('/')}`;
     if (name === `${FOLDER}/README.txt` || name === `${FOLDER}/serve.mjs`) {
-      throw new Error(`classroom: the site has its own ${name.slice(FOLDER.length + 1)}, which the archive's would hide.`);
+      throw new Error(
+        `classroom: the site has its own ${name.slice(FOLDER.length + 1)}, which the archive's would hide.`,
+      );
     }
     entries.push({ name, data: readFileSync(file) });
   }

@@ -56,7 +56,9 @@ export function serve({ dir = 'dist', port = 4321, base = '/' } = {}) {
     } catch {
       const notFound = join(root, '404.html');
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-      createReadStream(notFound).on('error', () => res.end('Not found')).pipe(res);
+      createReadStream(notFound)
+        .on('error', () => res.end('Not found'))
+        .pipe(res);
     }
   });
   return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));

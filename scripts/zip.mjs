@@ -23,13 +23,16 @@ const DOS_TIME = 0;
  * @returns {Buffer}
  */
 export function zip(entries) {
-  if (entries.length > 0xffff) throw new Error(`zip: ${entries.length} files is more than ZIP without ZIP64 holds (65,535).`);
+  if (entries.length > 0xffff)
+    throw new Error(`zip: ${entries.length} files is more than ZIP without ZIP64 holds (65,535).`);
   const locals = [];
   const centrals = [];
   let offset = 0;
   for (const { name, data } of entries) {
     if (!name || name.startsWith('/') || name.split('/').includes('..')) {
-      throw new Error(`zip: bad entry name ${JSON.stringify(name)}: use a relative path with forward slashes and no "..".`);
+      throw new Error(
+        `zip: bad entry name ${JSON.stringify(name)}: use a relative path with forward slashes and no "..".`,
+      );
     }
     const nameBytes = Buffer.from(name, 'utf8');
     const deflated = deflateRawSync(data, { level: 9 });

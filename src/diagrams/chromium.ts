@@ -20,8 +20,8 @@ export const HOW_TO_GET_A_BROWSER =
 
 /** The Chromium binary to use: $CHROMIUM_PATH, else Debian's /usr/bin/chromium; undefined if neither exists. Reads the disk. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    (p): p is string => Boolean(p),
+  const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string =>
+    Boolean(p),
   );
   return candidates.find((p) => existsSync(p));
 }
@@ -54,7 +54,10 @@ export class MermaidBrowser {
         const url = new URL(route.request().url());
         if (url.origin !== ORIGIN) return route.abort();
         if (url.pathname === '/') {
-          return route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><body></body>' });
+          return route.fulfill({
+            contentType: 'text/html',
+            body: '<!doctype html><meta charset="utf-8"><body></body>',
+          });
         }
         const file = normalize(join(dist, decodeURIComponent(url.pathname)));
         if (!file.startsWith(dist + sep) || !existsSync(file)) return route.fulfill({ status: 404, body: '' });

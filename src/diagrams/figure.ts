@@ -31,7 +31,10 @@ export function figureHtml({ lang, title, body, table, kind }: FigureParts): str
   const label = t(lang, 'diagram.region', { title: title || t(lang, 'diagram.untitled') });
   const head = table.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
   const rows = table.rows
-    .map((r) => `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`,
+    )
     .join('');
   return (
     `<figure class="diagram" data-diagram-kind="${escapeHtml(kind)}">` +

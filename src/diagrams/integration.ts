@@ -29,7 +29,8 @@ export function diagramsIntegration(): AstroIntegration {
         logger.info(
           `${cached.count} diagrams from diagram-cache/ (${cached.ms.toFixed(1)} ms), ${uncached.count} rendered (${uncached.ms.toFixed(0)} ms)`,
         );
-        if (unused.length > 0) logger.info(`${unused.length} files in diagram-cache/ were not used by this build: ${unused.join(', ')}`);
+        if (unused.length > 0)
+          logger.info(`${unused.length} files in diagram-cache/ were not used by this build: ${unused.join(', ')}`);
       },
       'astro:server:done': async () => {
         await closeBrowser();

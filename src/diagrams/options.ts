@@ -72,5 +72,8 @@ export function cacheKey(source: string, version: string = mermaidVersion(), con
 
 /** Line endings and trailing blanks do not change a diagram, so they do not change its key. Pure. */
 export function normalizeSource(source: string): string {
-  return source.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
+  return source
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .trim();
 }

@@ -11,7 +11,12 @@ export function sourceTable(source: string, kind: string, lang: Lang, descriptio
   const rows = sourceRows(source);
   if (kind === 'sequenceDiagram') {
     return {
-      head: [t(lang, 'diagram.col.step'), t(lang, 'diagram.col.from'), t(lang, 'diagram.col.to'), t(lang, 'diagram.col.message')],
+      head: [
+        t(lang, 'diagram.col.step'),
+        t(lang, 'diagram.col.from'),
+        t(lang, 'diagram.col.to'),
+        t(lang, 'diagram.col.message'),
+      ],
       rows: rows.map((r, i) => [String(i + 1), r.from, r.note ? t(lang, 'diagram.note') : r.to, r.text]),
     };
   }

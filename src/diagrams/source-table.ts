@@ -21,7 +21,8 @@ const SEQ_ARROW = /^(.+?)\s*(<<-->>|<<->>|-->>|->>|--x|-x|--\)|-\)|-->|->)\s*[+-
 const SEQ_NOTE = /^note\s+(?:over|left of|right of)\s+(.+?)\s*:\s*(.*)$/i;
 const SEQ_ACTOR = /^(?:participant|actor)\s+(\S+)(?:\s+as\s+(.+))?$/;
 const STATE_EDGE = /^(\S+)\s*-->\s*(\S+?)\s*(?::\s*(.*))?$/;
-const FLOW_EDGE = /^([\w-]+)(?:[[({][^\]})]*[\])}]+)?\s*(?:--\s*(.+?)\s*)?(?:-->|---|==>|-\.->)\s*(?:\|(.+?)\|\s*)?([\w-]+)/;
+const FLOW_EDGE =
+  /^([\w-]+)(?:[[({][^\]})]*[\])}]+)?\s*(?:--\s*(.+?)\s*)?(?:-->|---|==>|-\.->)\s*(?:\|(.+?)\|\s*)?([\w-]+)/;
 
 // Mermaid writes <br> for a line break inside a label and #59; style entities for special characters.
 function clean(text: string): string {

@@ -48,4 +48,3 @@ export function writeStats(report: unknown, file: string = STATS_FILE): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 }
-

@@ -6,7 +6,13 @@
  */
 
 /** The variables a colour can become, from lightest to darkest in the light theme. */
-export const DIAGRAM_VARS = ['--diagram-bg', '--diagram-fill', '--diagram-border', '--diagram-line', '--diagram-ink'] as const;
+export const DIAGRAM_VARS = [
+  '--diagram-bg',
+  '--diagram-fill',
+  '--diagram-border',
+  '--diagram-line',
+  '--diagram-ink',
+] as const;
 
 const COLOUR = /#[0-9a-fA-F]{3,8}\b|(?:rgba?|hsla?)\([^()]*\)|\b(?:white|black)\b/g;
 const COLOUR_PROPS = new Set([
@@ -47,7 +53,16 @@ export function colourVar(colour: string): string {
   const info = lightness(colour);
   if (!info || info.alpha === 0) return colour;
   const { l } = info;
-  const name = l >= 95 ? DIAGRAM_VARS[0] : l >= 80 ? DIAGRAM_VARS[1] : l >= 55 ? DIAGRAM_VARS[2] : l >= 30 ? DIAGRAM_VARS[3] : DIAGRAM_VARS[4];
+  const name =
+    l >= 95
+      ? DIAGRAM_VARS[0]
+      : l >= 80
+        ? DIAGRAM_VARS[1]
+        : l >= 55
+          ? DIAGRAM_VARS[2]
+          : l >= 30
+            ? DIAGRAM_VARS[3]
+            : DIAGRAM_VARS[4];
   return `var(${name})`;
 }
 

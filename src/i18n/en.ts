@@ -59,7 +59,8 @@ export const en = {
   'quiz.number.empty': 'Type a number first.',
   'quiz.number.nan': 'Type a whole number, digits only.',
   'quiz.number.offByOne': 'Off by one: SYN and FIN each take up one sequence number.',
-  'quiz.number.mixed': 'Check whose number it is: seq counts the sender’s own bytes; ack names the next byte the sender expects from the other side.',
+  'quiz.number.mixed':
+    'Check whose number it is: seq counts the sender’s own bytes; ack names the next byte the sender expects from the other side.',
   'quiz.number.wrong': 'Not that. Follow the segments one by one, adding what each consumes.',
   'quiz.number.answerIs': 'The answer is {value}.',
   'quiz.number.newNumbers': 'Try again with new numbers',
@@ -76,7 +77,8 @@ export const en = {
   'quiz.summary.wasReset': 'Your answers to this lesson were cleared.',
   // Glossary page (src/pages/[lang]/glossary.astro)
   'glossary.title': 'Glossary',
-  'glossary.description': 'Every TCP term the lessons use, with its definition, its Chinese name and the RFC 9293 section that defines it.',
+  'glossary.description':
+    'Every TCP term the lessons use, with its definition, its Chinese name and the RFC 9293 section that defines it.',
   'glossary.intro':
     'The terms the lessons use, grouped by topic. Protocol names such as SYN and TIME_WAIT stay in English in both languages; each entry also gives the Chinese term and links to the section of RFC 9293 that defines it.',
   'glossary.jump': 'Glossary sections',
@@ -161,17 +163,23 @@ export const en = {
   'sim.connected': 'Both ends are ESTABLISHED: the call is connected.',
   'sim.allClosed': 'Both ends are CLOSED: the call is over.',
   'sim.why.no-socket': 'EBADF: there is no socket to use. Call socket() first; after close() the descriptor is gone.',
-  'sim.why.one-socket-per-side': 'EMFILE: in this simulator each end has one socket, and this end already has it. Start over to try again.',
+  'sim.why.one-socket-per-side':
+    'EMFILE: in this simulator each end has one socket, and this end already has it. Start over to try again.',
   'sim.why.already-bound': 'EINVAL: the socket already has an address; bind() works only once.',
-  'sim.why.listen-on-connected-socket': 'EINVAL: listen() needs a fresh socket, but this one is already connecting or connected.',
+  'sim.why.listen-on-connected-socket':
+    'EINVAL: listen() needs a fresh socket, but this one is already connecting or connected.',
   'sim.why.accept-before-listen': 'EINVAL: accept() needs a listening socket: call listen() first.',
-  'sim.why.would-block-accept': 'EAGAIN: no connection has finished its handshake yet, so accept() would wait. Deliver the segments first.',
-  'sim.why.would-block-read': 'EAGAIN: no data has arrived yet, so read() would wait. Let the other end write(), then deliver its segment.',
+  'sim.why.would-block-accept':
+    'EAGAIN: no connection has finished its handshake yet, so accept() would wait. Deliver the segments first.',
+  'sim.why.would-block-read':
+    'EAGAIN: no data has arrived yet, so read() would wait. Let the other end write(), then deliver its segment.',
   'sim.why.connect-in-progress': 'EALREADY: connect() is already under way; deliver the segments to let it finish.',
   'sim.why.connect-on-listener': 'EISCONN: this socket is listening; a listening socket cannot also dial out.',
   'sim.why.already-connected': 'EISCONN: this socket is already connected (or closing); one socket makes one call.',
-  'sim.why.not-connected': '{errno}: the socket is not connected. The client must connect(), the server must accept() a connection.',
-  'sim.why.write-after-shutdown': 'EPIPE: this end has already closed its sending direction (shutdown() or close()), so it cannot write any more.',
+  'sim.why.not-connected':
+    '{errno}: the socket is not connected. The client must connect(), the server must accept() a connection.',
+  'sim.why.write-after-shutdown':
+    'EPIPE: this end has already closed its sending direction (shutdown() or close()), so it cannot write any more.',
   'sim.why.unknown-call': 'EINVAL: that call does not apply here.',
   'sim.errno.EAGAIN': 'EAGAIN: the call would have to wait for the other end.',
   'sim.errno.EALREADY': 'EALREADY: the operation is already in progress.',

@@ -93,7 +93,8 @@ export const zh: Record<UiKey, string> = {
   'search.oneResult': '“{query}”共有 1 条结果',
   'search.none': '没有找到与“{query}”相关的内容。试试更短的词，或者 SYN 这样的协议名。',
   'search.failed': '搜索没能载入。请刷新页面后再试。',
-  'search.needsServer': '搜索需要用网页服务器打开本站，直接以文件方式打开的页面无法搜索。课堂包里的 README 说明了做法。',
+  'search.needsServer':
+    '搜索需要用网页服务器打开本站，直接以文件方式打开的页面无法搜索。课堂包里的 README 说明了做法。',
   'search.resultsLabel': '搜索结果',
   // 示意图（src/diagrams、ScenarioDiagram）
   'diagram.showTable': '以表格显示',

@@ -91,6 +91,13 @@ export function findZhPunctuation(source: string): PunctuationIssue[] {
     if (good === line) return [];
     let column = 0;
     while (line[column] === good[column]) column++;
-    return [{ line: index + 1, column: column + 1, found: line.slice(column, column + 12), expected: good.slice(column, column + 12) }];
+    return [
+      {
+        line: index + 1,
+        column: column + 1,
+        found: line.slice(column, column + 12),
+        expected: good.slice(column, column + 12),
+      },
+    ];
   });
 }

@@ -32,7 +32,10 @@ const TYPE_OF_TAG: Record<QuestionTag, QuizKey['type']> = {
 };
 
 /** Parsed keys per lesson slug, and any problems met while parsing. Pure. */
-export function readKeys(keyFiles: readonly KeyFile[]): { keys: Map<string, { file: string; keys: QuizKeys }>; problems: string[] } {
+export function readKeys(keyFiles: readonly KeyFile[]): {
+  keys: Map<string, { file: string; keys: QuizKeys }>;
+  problems: string[];
+} {
   const keys = new Map<string, { file: string; keys: QuizKeys }>();
   const problems: string[] = [];
   for (const k of keyFiles) {
@@ -55,7 +58,14 @@ export function checkKeysWithModel(file: string, keys: QuizKeys, model: QuizMode
   const problems: string[] = [];
   for (const [id, key] of Object.entries(keys)) {
     const at = `${file}: question "${id}"`;
-    const scenario = key.type === 'order' ? ('scenario' in key.source ? key.source.scenario : undefined) : key.type === 'choice' ? undefined : key.scenario;
+    const scenario =
+      key.type === 'order'
+        ? 'scenario' in key.source
+          ? key.source.scenario
+          : undefined
+        : key.type === 'choice'
+          ? undefined
+          : key.scenario;
     if (scenario !== undefined && !model.hasScenario(scenario)) {
       problems.push(`${at}: there is no scenario "${scenario}" (content/scenarios/${scenario}.json)`);
       continue;
@@ -64,16 +74,26 @@ export function checkKeysWithModel(file: string, keys: QuizKeys, model: QuizMode
       const answer = answerOf(key, model);
       if (key.type === 'state' && answer.type === 'state') {
         const steps = model.stepCount(key.scenario);
-        if (key.step > steps) problems.push(`${at}: "step" is ${key.step} but scenario "${key.scenario}" has ${steps} steps`);
+        if (key.step > steps)
+          problems.push(`${at}: "step" is ${key.step} but scenario "${key.scenario}" has ${steps} steps`);
         const unknown = answer.options.filter((s) => !model.states.includes(s));
-        if (unknown.length) problems.push(`${at}: "options" has ${unknown.join(', ')}, which the model does not know; states are ${model.states.join(', ')}`);
+        if (unknown.length)
+          problems.push(
+            `${at}: "options" has ${unknown.join(', ')}, which the model does not know; states are ${model.states.join(', ')}`,
+          );
         if (!answer.options.includes(answer.state))
-          problems.push(`${at}: the model says the ${key.side} is in ${answer.state} after step ${key.step} of "${key.scenario}", which is not among "options" (${answer.options.join(', ')})`);
+          problems.push(
+            `${at}: the model says the ${key.side} is in ${answer.state} after step ${key.step} of "${key.scenario}", which is not among "options" (${answer.options.join(', ')})`,
+          );
         if (key.expect !== undefined && key.expect !== answer.state)
-          problems.push(`${at}: the key expects ${key.expect}, but the model says the ${key.side} is in ${answer.state} after step ${key.step} of scenario "${key.scenario}"`);
+          problems.push(
+            `${at}: the key expects ${key.expect}, but the model says the ${key.side} is in ${answer.state} after step ${key.step} of scenario "${key.scenario}"`,
+          );
       }
       if (key.type === 'number' && answer.type === 'number' && key.expect !== undefined && key.expect !== answer.value)
-        problems.push(`${at}: the key expects ${key.expect}, but the model says segment ${key.segment} of scenario "${key.scenario}" has ${key.field} = ${answer.value} (ISNs: client ${answer.isns.client}, server ${answer.isns.server})`);
+        problems.push(
+          `${at}: the key expects ${key.expect}, but the model says segment ${key.segment} of scenario "${key.scenario}" has ${key.field} = ${answer.value} (ISNs: client ${answer.isns.client}, server ${answer.isns.server})`,
+        );
     } catch (error) {
       problems.push(`${at}: the model could not answer it: ${(error as Error).message}`);
     }
@@ -114,7 +134,9 @@ export function checkQuizzes(
         continue;
       }
       if (key.type !== TYPE_OF_TAG[q.tag]) {
-        problems.push(`${at}: <${q.tag}> needs a key of type "${TYPE_OF_TAG[q.tag]}", but ${lessonKeys!.file} says "${key.type}"`);
+        problems.push(
+          `${at}: <${q.tag}> needs a key of type "${TYPE_OF_TAG[q.tag]}", but ${lessonKeys!.file} says "${key.type}"`,
+        );
         continue;
       }
       problems.push(...checkChildren(at, q, key, lessonKeys!.file, model));
@@ -132,13 +154,21 @@ export function checkQuizzes(
       const idsA = a.questions.map((q) => q.id);
       const idsB = b.questions.map((q) => q.id);
       if (idsA.join() !== idsB.join()) {
-        problems.push(`${b.file}: asks [${idsB.join(', ')}] but ${a.file} asks [${idsA.join(', ')}]; both languages need the same questions in the same order`);
+        problems.push(
+          `${b.file}: asks [${idsB.join(', ')}] but ${a.file} asks [${idsA.join(', ')}]; both languages need the same questions in the same order`,
+        );
         continue;
       }
       a.questions.forEach((qa, i) => {
         const qb = b.questions[i]!;
-        const ca = qa.children.map((c) => c.id).sort().join();
-        const cb = qb.children.map((c) => c.id).sort().join();
+        const ca = qa.children
+          .map((c) => c.id)
+          .sort()
+          .join();
+        const cb = qb.children
+          .map((c) => c.id)
+          .sort()
+          .join();
         if (ca !== cb) problems.push(`${b.file}:${qb.line}: question "${qb.id}" has [${cb}] but ${a.file} has [${ca}]`);
       });
     }
@@ -146,7 +176,8 @@ export function checkQuizzes(
     const k = keys.get(slug);
     if (k) {
       const asked = new Set([...perLang.values()].flatMap((l) => l.questions.map((q) => q.id)));
-      for (const id of Object.keys(k.keys)) if (!asked.has(id)) problems.push(`${k.file}: question "${id}" is not asked in any lesson of "${slug}"`);
+      for (const id of Object.keys(k.keys))
+        if (!asked.has(id)) problems.push(`${k.file}: question "${id}" is not asked in any lesson of "${slug}"`);
     }
   }
   return problems;
@@ -160,8 +191,14 @@ function checkChildren(at: string, q: ScannedQuestion, key: QuizKey, keyFile: st
   const compare = (expected: string[], what: string, source: string) => {
     const missing = expected.filter((id) => !ids.includes(id));
     const extra = ids.filter((id) => !expected.includes(id));
-    if (missing.length) problems.push(`${at}: ${what} [${missing.join(', ')}] but the lesson has no <${QUESTION_TAGS[q.tag]} id=…> for ${missing.length > 1 ? 'them' : 'it'}`);
-    if (extra.length) problems.push(`${at}: the lesson has <${QUESTION_TAGS[q.tag]}> [${extra.join(', ')}] that ${source} does not list (it lists ${expected.join(', ')})`);
+    if (missing.length)
+      problems.push(
+        `${at}: ${what} [${missing.join(', ')}] but the lesson has no <${QUESTION_TAGS[q.tag]} id=…> for ${missing.length > 1 ? 'them' : 'it'}`,
+      );
+    if (extra.length)
+      problems.push(
+        `${at}: the lesson has <${QUESTION_TAGS[q.tag]}> [${extra.join(', ')}] that ${source} does not list (it lists ${expected.join(', ')})`,
+      );
   };
   if (key.type === 'choice') compare(key.options, `${keyFile} lists options`, keyFile);
   if (key.type === 'order') {
@@ -175,8 +212,10 @@ function checkChildren(at: string, q: ScannedQuestion, key: QuizKey, keyFile: st
             ? `${keyFile} orders`
             : `the model says the steps are ${'calls' in source ? `the ${source.calls}'s calls in "${source.scenario}"` : `the segments of "${source.scenario}"`}:`;
         if (fromModel && new Set(order.order).size !== order.order.length)
-          problems.push(`${at}: the model's order [${order.order.join(', ')}] repeats an item; an ordering question needs distinct steps`);
-        compare(order.order, what, fromModel ? 'the model\'s order' : keyFile);
+          problems.push(
+            `${at}: the model's order [${order.order.join(', ')}] repeats an item; an ordering question needs distinct steps`,
+          );
+        compare(order.order, what, fromModel ? "the model's order" : keyFile);
       }
     } catch (error) {
       problems.push(`${at}: the model could not answer it: ${(error as Error).message}`);

@@ -37,7 +37,12 @@ export const EXPLAINED_ERRNOS: readonly Errno[] = [
 
 /** The i18n key explaining `op` failing with `errno` and `reason`. Pure. */
 export function explainKey(op: string, errno: Errno, reason?: string): string {
-  if (reason === 'would-block') return op === 'accept' ? 'sim.why.would-block-accept' : op === 'read' || op === 'recv' ? 'sim.why.would-block-read' : 'sim.errno.EAGAIN';
+  if (reason === 'would-block')
+    return op === 'accept'
+      ? 'sim.why.would-block-accept'
+      : op === 'read' || op === 'recv'
+        ? 'sim.why.would-block-read'
+        : 'sim.errno.EAGAIN';
   if (reason && (EXPLAINED_REASONS as readonly string[]).includes(reason)) return `sim.why.${reason}`;
   return `sim.errno.${errno}`;
 }

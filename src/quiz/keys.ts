@@ -83,9 +83,7 @@ const ID = /^[a-z0-9][a-z0-9-]*$/;
  */
 export function parseQuizKeys(data: unknown, file: string): QuizKeys {
   const fail = (id: string, field: string, got: unknown, expected: string): never => {
-    throw new QuizKeyError(
-      `${file}: question "${id}": "${field}" is ${JSON.stringify(got)}; expected ${expected}.`,
-    );
+    throw new QuizKeyError(`${file}: question "${id}": "${field}" is ${JSON.stringify(got)}; expected ${expected}.`);
   };
   if (!isRecord(data)) throw new QuizKeyError(`${file}: expected an object keyed by question id.`);
   const keys: QuizKeys = {};
@@ -120,10 +118,13 @@ export function parseQuizKeys(data: unknown, file: string): QuizKeys {
         allowed(['type', 'options', 'correct', 'shuffle', 'multiple']);
         const options = idList(id, 'options', q.options, 2);
         const correct = idList(id, 'correct', q.correct);
-        for (const c of correct) if (!options.includes(c)) fail(id, 'correct', q.correct, `ids from "options" (${options.join(', ')})`);
+        for (const c of correct)
+          if (!options.includes(c)) fail(id, 'correct', q.correct, `ids from "options" (${options.join(', ')})`);
         if (q.shuffle !== undefined && typeof q.shuffle !== 'boolean') fail(id, 'shuffle', q.shuffle, 'true or false');
-        if (q.multiple !== undefined && typeof q.multiple !== 'boolean') fail(id, 'multiple', q.multiple, 'true or false');
-        if (q.multiple === false && correct.length > 1) fail(id, 'multiple', false, 'true (or leave it out) when several options are correct');
+        if (q.multiple !== undefined && typeof q.multiple !== 'boolean')
+          fail(id, 'multiple', q.multiple, 'true or false');
+        if (q.multiple === false && correct.length > 1)
+          fail(id, 'multiple', false, 'true (or leave it out) when several options are correct');
         keys[id] = {
           type: 'choice',
           options,
@@ -141,19 +142,26 @@ export function parseQuizKeys(data: unknown, file: string): QuizKeys {
         }
         allowed(['type', 'from']);
         const from = q.from;
-        if (!isRecord(from)) fail(id, 'from', from, '{ "scenario": …, "calls": "client"|"server" } or { "scenario": …, "segments": true } (or give "answer")');
+        if (!isRecord(from))
+          fail(
+            id,
+            'from',
+            from,
+            '{ "scenario": …, "calls": "client"|"server" } or { "scenario": …, "segments": true } (or give "answer")',
+          );
         const f = from as Record<string, unknown>;
         const scenario = text(id, 'from.scenario', f.scenario);
-        if (f.calls === 'client' || f.calls === 'server') keys[id] = { type: 'order', source: { scenario, calls: f.calls } };
+        if (f.calls === 'client' || f.calls === 'server')
+          keys[id] = { type: 'order', source: { scenario, calls: f.calls } };
         else if (f.segments === true) {
           const source: OrderSource = { scenario, segments: true };
           if (f.afterStep !== undefined) {
-            if (typeof f.afterStep !== 'number' || !Number.isInteger(f.afterStep) || f.afterStep < 0) fail(id, 'from.afterStep', f.afterStep, 'a whole number of steps to skip');
+            if (typeof f.afterStep !== 'number' || !Number.isInteger(f.afterStep) || f.afterStep < 0)
+              fail(id, 'from.afterStep', f.afterStep, 'a whole number of steps to skip');
             source.afterStep = f.afterStep as number;
           }
           keys[id] = { type: 'order', source };
-        }
-        else fail(id, 'from', from, 'a "calls": "client"|"server" or a "segments": true next to "scenario"');
+        } else fail(id, 'from', from, 'a "calls": "client"|"server" or a "segments": true next to "scenario"');
         break;
       }
       case 'number': {

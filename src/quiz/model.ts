@@ -24,7 +24,9 @@ export function flagNames(s: Pick<SentSegment, 'flags'>): string[] {
 
 /** Every segment a trace sent, in sending order (retransmissions included). Pure. */
 export function traceSegments(trace: Trace): QuizSegment[] {
-  return trace.steps.flatMap((step) => step.sent.map((s) => ({ from: s.from, flags: flagNames(s), seq: s.seq, ack: s.ack, step: step.index + 1 })));
+  return trace.steps.flatMap((step) =>
+    step.sent.map((s) => ({ from: s.from, flags: flagNames(s), seq: s.seq, ack: s.ack, step: step.index + 1 })),
+  );
 }
 
 /**
@@ -41,7 +43,8 @@ export function segmentsWithIsns(scenario: Scenario, isns: Isns): QuizSegment[] 
  */
 export function modelFromScenarios(files: Record<string, unknown>): QuizModel & { scenario(id: string): Scenario } {
   const byId = new Map<string, { file: string; json: unknown }>();
-  for (const [file, json] of Object.entries(files)) byId.set(file.replace(/^.*\//, '').replace(/\.json$/, ''), { file, json });
+  for (const [file, json] of Object.entries(files))
+    byId.set(file.replace(/^.*\//, '').replace(/\.json$/, ''), { file, json });
   const parsed = new Map<string, { scenario: Scenario; trace: Trace }>();
   const get = (id: string) => {
     let entry = parsed.get(id);

@@ -89,7 +89,10 @@ export function registerLesson(progress: Progress, lesson: string, ids: readonly
 }
 
 /** A lesson's score: answered right, answered at all, total, and the ids to retry. Pure. */
-export function lessonScore(progress: Progress, lesson: string): {
+export function lessonScore(
+  progress: Progress,
+  lesson: string,
+): {
   correct: number;
   answered: number;
   total: number;

@@ -43,7 +43,8 @@ export interface ScanProblem {
   message: string;
 }
 
-const TAG_RE = /<(\/?)(Choice|Option|Feedback|Explanation|Order|Step|NumberQuestion|StateQuestion)\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+const TAG_RE =
+  /<(\/?)(Choice|Option|Feedback|Explanation|Order|Step|NumberQuestion|StateQuestion)\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
 const ATTR_RE = /([A-Za-z][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*(?:"([^"]*)"|'([^']*)')\s*\})/g;
 
 function attrs(source: string): Record<string, string> {
@@ -54,7 +55,9 @@ function attrs(source: string): Record<string, string> {
 
 /** Blanks fenced code blocks, keeping line breaks so line numbers stay right. */
 function withoutFences(source: string): string {
-  return source.replace(/^( {0,3})(```+|~~~+)[^\n]*\n[\s\S]*?^\1\2[^\S\n]*$/gm, (block) => block.replace(/[^\n]/g, ' '));
+  return source.replace(/^( {0,3})(```+|~~~+)[^\n]*\n[\s\S]*?^\1\2[^\S\n]*$/gm, (block) =>
+    block.replace(/[^\n]/g, ' '),
+  );
 }
 
 const tidy = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -86,7 +89,8 @@ export function scanQuizzes(source: string): { questions: ScannedQuestion[]; pro
     const parent = stack.at(-1);
     if (parent) parent.children.push(el);
     if (el.name in QUESTION_TAGS) questions.push(toQuestion(el, problems));
-    else if (!parent) problems.push({ line: el.line, message: `<${el.name}> must sit inside a question (<Choice>, <Order>…)` });
+    else if (!parent)
+      problems.push({ line: el.line, message: `<${el.name}> must sit inside a question (<Choice>, <Order>…)` });
   };
   for (const m of text.matchAll(TAG_RE)) {
     const [whole, closing, name, attrSource, selfClosing] = m as unknown as [string, string, string, string, string];
@@ -96,14 +100,25 @@ export function scanQuizzes(source: string): { questions: ScannedQuestion[]; pro
     if (closing) {
       const top = stack.pop();
       if (!top || top.name !== name) {
-        problems.push({ line: lineAt(offset), message: `</${name}> closes ${top ? `<${top.name}> from line ${top.line}` : 'nothing'}` });
+        problems.push({
+          line: lineAt(offset),
+          message: `</${name}> closes ${top ? `<${top.name}> from line ${top.line}` : 'nothing'}`,
+        });
         if (top) stack.push(top);
         continue;
       }
       top.inner = text.slice(top.start, offset);
       finish(top);
     } else {
-      const el: Open = { name, attrs: attrs(attrSource), line: lineAt(offset), start: last, own: '', children: [], inner: '' };
+      const el: Open = {
+        name,
+        attrs: attrs(attrSource),
+        line: lineAt(offset),
+        start: last,
+        own: '',
+        children: [],
+        inner: '',
+      };
       if (selfClosing) finish(el);
       else stack.push(el);
     }

@@ -12,12 +12,18 @@ import { worksheetOf, type WorksheetQuestion } from './worksheet';
 
 const keyModules = import.meta.glob<unknown>('/content/quizzes/*.json', { eager: true, import: 'default' });
 const scenarioModules = import.meta.glob<unknown>('/content/scenarios/*.json', { eager: true, import: 'default' });
-const lessonModules = import.meta.glob<string>('/content/lessons/*/*.{md,mdx}', { eager: true, query: '?raw', import: 'default' });
+const lessonModules = import.meta.glob<string>('/content/lessons/*/*.{md,mdx}', {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+});
 
 const fileOf = (path: string) => path.replace(/^\//, '');
 
 /** The model over content/scenarios, shared by everything in one build. */
-export const siteModel = modelFromScenarios(Object.fromEntries(Object.entries(scenarioModules).map(([path, json]) => [fileOf(path), json])));
+export const siteModel = modelFromScenarios(
+  Object.fromEntries(Object.entries(scenarioModules).map(([path, json]) => [fileOf(path), json])),
+);
 
 /** Every lesson source. */
 export function lessonFiles(): LessonFile[] {
@@ -29,7 +35,11 @@ export function lessonFiles(): LessonFile[] {
 
 /** Every key file, parsed JSON. */
 export function keyFiles(): KeyFile[] {
-  return Object.entries(keyModules).map(([path, data]) => ({ file: fileOf(path), slug: path.replace(/^.*\/([^/]+)\.json$/, '$1'), data }));
+  return Object.entries(keyModules).map(([path, data]) => ({
+    file: fileOf(path),
+    slug: path.replace(/^.*\/([^/]+)\.json$/, '$1'),
+    data,
+  }));
 }
 
 /** The raw key data of one lesson, or undefined when it has no key file. */
@@ -52,5 +62,9 @@ export function getQuizzes(lang: Lang, slug: string): WorksheetQuestion[] {
   const lesson = lessonFiles().find((l) => l.lang === lang && l.slug === slug);
   const keys = keyData(slug);
   if (!lesson || !keys) return [];
-  return worksheetOf({ file: lesson.file, lang, source: lesson.source }, parseQuizKeys(keys.data, keys.file), siteModel);
+  return worksheetOf(
+    { file: lesson.file, lang, source: lesson.source },
+    parseQuizKeys(keys.data, keys.file),
+    siteModel,
+  );
 }

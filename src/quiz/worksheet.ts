@@ -26,18 +26,37 @@ export interface WorksheetQuestion {
 }
 
 /** Builds the worksheet of one lesson file. Throws when a question has no key (the build check says more). Pure. */
-export function worksheetOf(lesson: { file: string; lang: Lang; source: string }, keys: QuizKeys, model: QuizModel): WorksheetQuestion[] {
+export function worksheetOf(
+  lesson: { file: string; lang: Lang; source: string },
+  keys: QuizKeys,
+  model: QuizModel,
+): WorksheetQuestion[] {
   return scanQuizzes(lesson.source).questions.map((q) => {
     const key = keys[q.id];
     if (!key) throw new Error(`${lesson.file}:${q.line}: question "${q.id}" has no answer key`);
     const answer = answerOf(key, model);
     const byId = new Map(q.children.map((c) => [c.id, c]));
-    const out: WorksheetQuestion = { id: q.id, type: key.type, source: `${lesson.file}:${q.line}`, prompt: q.prompt, answer };
+    const out: WorksheetQuestion = {
+      id: q.id,
+      type: key.type,
+      source: `${lesson.file}:${q.line}`,
+      prompt: q.prompt,
+      answer,
+    };
     if (q.explanation) out.explanation = q.explanation;
     if (answer.type === 'choice') {
-      out.options = q.children.map((c) => ({ id: c.id, text: c.text, ...(c.feedback ? { feedback: c.feedback } : {}), correct: answer.correct.includes(c.id) }));
+      out.options = q.children.map((c) => ({
+        id: c.id,
+        text: c.text,
+        ...(c.feedback ? { feedback: c.feedback } : {}),
+        correct: answer.correct.includes(c.id),
+      }));
     } else if (answer.type === 'state') {
-      if (!out.prompt && key.type === 'state') out.prompt = t(lesson.lang, 'quiz.state.prompt', { step: key.step, side: t(lesson.lang, `quiz.side.${key.side}`) });
+      if (!out.prompt && key.type === 'state')
+        out.prompt = t(lesson.lang, 'quiz.state.prompt', {
+          step: key.step,
+          side: t(lesson.lang, `quiz.side.${key.side}`),
+        });
       out.options = answer.options.map((s) => ({ id: s, text: s, correct: s === answer.state }));
     } else if (answer.type === 'order') {
       out.steps = answer.order.map((id) => ({ id, text: byId.get(id)?.text ?? id }));

@@ -13,7 +13,11 @@ export interface CallTransition extends Transition {
   result: CallResult;
 }
 
-const fail = (t: Tcb, errno: Errno, reason?: string): CallTransition => ({ tcb: t, out: [], result: reason ? { ok: false, errno, reason } : { ok: false, errno } });
+const fail = (t: Tcb, errno: Errno, reason?: string): CallTransition => ({
+  tcb: t,
+  out: [],
+  result: reason ? { ok: false, errno, reason } : { ok: false, errno },
+});
 const ok = (tr: Transition, value?: number, data?: string): CallTransition => {
   const result: CallResult = { ok: true };
   if (value !== undefined) result.value = value;
@@ -43,8 +47,10 @@ export function userWrite(tcb: Tcb, data: string, profile: Profile): CallTransit
   const e = takeError(t);
   if (e) return fail(t, e);
   if (t.shutWr) return fail(t, 'EPIPE', 'write-after-shutdown');
-  if (t.state === 'CLOSED' || t.state === 'LISTEN') return fail(t, profile === 'linux' ? 'EPIPE' : 'ENOTCONN', 'not-connected');
-  if (t.state !== 'SYN_SENT' && t.state !== 'SYN_RECEIVED' && t.state !== 'ESTABLISHED' && t.state !== 'CLOSE_WAIT') return fail(t, 'EPIPE', 'write-after-shutdown');
+  if (t.state === 'CLOSED' || t.state === 'LISTEN')
+    return fail(t, profile === 'linux' ? 'EPIPE' : 'ENOTCONN', 'not-connected');
+  if (t.state !== 'SYN_SENT' && t.state !== 'SYN_RECEIVED' && t.state !== 'ESTABLISHED' && t.state !== 'CLOSE_WAIT')
+    return fail(t, 'EPIPE', 'write-after-shutdown');
   t.unsent += data;
   const out: Segment[] = [];
   flush_(t, out);

@@ -7,9 +7,26 @@ export { mulberry32 } from './prng';
 export { TIMEOUTS } from './profile';
 export { newTcb, RCV_WND, type Tcb, type Transition } from './tcb';
 export { receive, listenReceive, closedReply } from './receive';
-export { activeOpen, userWrite, userRead, userShutdown, userClose, userAbort, abortSegment, type CallTransition } from './calls';
+export {
+  activeOpen,
+  userWrite,
+  userRead,
+  userShutdown,
+  userClose,
+  userAbort,
+  abortSegment,
+  type CallTransition,
+} from './calls';
 export { fireTimer, timerRunning } from './timers';
-export { createWorld, type World, type WorldOptions, type WorldLog, type WorldSnapshot, type Selector, type StateChange } from './world';
+export {
+  createWorld,
+  type World,
+  type WorldOptions,
+  type WorldLog,
+  type WorldSnapshot,
+  type Selector,
+  type StateChange,
+} from './world';
 export { parseScenario, ScenarioError, type Scenario, type Step, type Localized } from './scenario';
 export { runScenario, type Trace, type TraceStep, type States } from './run';
 export { traceToMermaid, traceToTable, segmentLabel, mermaidSafe, type Lang } from './mermaid';

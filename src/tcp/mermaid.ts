@@ -18,9 +18,15 @@ const T = {
     delayed: 'delayed',
     stuck: 'still in flight',
     notRunning: 'not running',
-    timer: { retransmit: 'retransmission timer fires', time_wait: '2·MSL timer expires', fin_wait_2: 'FIN_WAIT_2 timer expires', delayed_ack: 'delayed ACK timer fires' },
+    timer: {
+      retransmit: 'retransmission timer fires',
+      time_wait: '2·MSL timer expires',
+      fin_wait_2: 'FIN_WAIT_2 timer expires',
+      delayed_ack: 'delayed ACK timer fires',
+    },
     head: ['Step', 'Action', 'Client', 'Server', 'Segments sent'],
-    descr: (c: string, s: string) => `Sequence of segments between the client and the server. Final states: client ${c}, server ${s}.`,
+    descr: (c: string, s: string) =>
+      `Sequence of segments between the client and the server. Final states: client ${c}, server ${s}.`,
   },
   zh: {
     client: '客户端',
@@ -30,14 +36,23 @@ const T = {
     delayed: '延迟',
     stuck: '仍在途中',
     notRunning: '未运行',
-    timer: { retransmit: '重传计时器到期', time_wait: '2·MSL 计时器到期', fin_wait_2: 'FIN_WAIT_2 计时器到期', delayed_ack: '延迟 ACK 计时器到期' },
+    timer: {
+      retransmit: '重传计时器到期',
+      time_wait: '2·MSL 计时器到期',
+      fin_wait_2: 'FIN_WAIT_2 计时器到期',
+      delayed_ack: '延迟 ACK 计时器到期',
+    },
     head: ['步骤', '操作', '客户端', '服务器', '发出的报文段'],
     descr: (c: string, s: string) => `客户端与服务器之间的报文段时序。最终状态：客户端 ${c}，服务器 ${s}。`,
   },
 };
 
 /** Keeps text safe inside Mermaid: `;` would end the line, `#` starts an entity, quotes and angle brackets confuse it. Pure. */
-export const mermaidSafe = (s: string): string => s.replace(/[;#"<>{}\r\n]+/g, ' ').replace(/\s+/g, ' ').trim();
+export const mermaidSafe = (s: string): string =>
+  s
+    .replace(/[;#"<>{}\r\n]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** A segment's label, e.g. "SYN, ACK seq=300 ack=101" or "ACK seq=101 ack=301 len=5". Pure. */
 export function segmentLabel(s: SentSegment): string {
@@ -49,12 +64,26 @@ const callText = (st: TraceStep): string => {
   const step = st.step;
   if (!('call' in step)) return '';
   const a = step.args ?? {};
-  const arg = step.op === 'bind' || step.op === 'connect' ? a.port ?? '' : step.op === 'shutdown' ? a.how ?? 'SHUT_WR' : (step.op === 'write' || step.op === 'send') && a.data !== undefined ? `'${a.data}'` : '';
+  const arg =
+    step.op === 'bind' || step.op === 'connect'
+      ? (a.port ?? '')
+      : step.op === 'shutdown'
+        ? (a.how ?? 'SHUT_WR')
+        : (step.op === 'write' || step.op === 'send') && a.data !== undefined
+          ? `'${a.data}'`
+          : '';
   const r = st.result as { ok: boolean; errno?: string; value?: number } | undefined;
-  const res = !r ? '' : !r.ok ? ` → ${r.errno}` : (step.op === 'read' || step.op === 'recv') && r.value !== undefined ? ` → ${r.value}${r.value ? '' : ' (EOF)'}` : '';
+  const res = !r
+    ? ''
+    : !r.ok
+      ? ` → ${r.errno}`
+      : (step.op === 'read' || step.op === 'recv') && r.value !== undefined
+        ? ` → ${r.value}${r.value ? '' : ' (EOF)'}`
+        : '';
   return `${step.op}(${arg})${res}`;
 };
-const sideOf = (st: TraceStep): Side | null => ('call' in st.step ? st.step.call : 'timer' in st.step ? st.step.side : null);
+const sideOf = (st: TraceStep): Side | null =>
+  'call' in st.step ? st.step.call : 'timer' in st.step ? st.step.side : null;
 
 /** Mermaid `sequenceDiagram` source for `trace`, with accTitle/accDescr and notes in `lang`. Pure. */
 export function traceToMermaid(trace: Trace, lang: Lang, opts: { title?: string; description?: string } = {}): string {
@@ -71,13 +100,18 @@ export function traceToMermaid(trace: Trace, lang: Lang, opts: { title?: string;
   const add = (l: string) => lines.push(`  ${mermaidSafe(l)}`);
   const arrow = (s: SentSegment, kind: '->>' | '-x' | '--)', extra?: string) => {
     const tags = [s.retransmit && t.again, extra].filter(Boolean).join(', ');
-    add(`${P(s.from)}${kind}${P(s.from === 'client' ? 'server' : 'client')}: ${segmentLabel(s)}${tags ? ` (${tags})` : ''}`);
+    add(
+      `${P(s.from)}${kind}${P(s.from === 'client' ? 'server' : 'client')}: ${segmentLabel(s)}${tags ? ` (${tags})` : ''}`,
+    );
   };
   for (const st of trace.steps) {
     const step = st.step;
     const side = sideOf(st);
     if ('call' in step && side) add(`Note over ${P(side)}: ${callText(st)}`);
-    if ('timer' in step && side) add(`Note over ${P(side)}: ${t.timer[step.timer]}${(st.result as { fired?: boolean }).fired ? '' : ` (${t.notRunning})`}`);
+    if ('timer' in step && side)
+      add(
+        `Note over ${P(side)}: ${t.timer[step.timer]}${(st.result as { fired?: boolean }).fired ? '' : ` (${t.notRunning})`}`,
+      );
     for (const s of st.deliveredAll ?? (st.delivered ? [st.delivered] : [])) arrow(s, '->>');
     if (st.dropped) arrow(st.dropped, '-x', t.lost);
     if (st.delayed) add(`Note over C,S: ${segmentLabel(st.delayed)} (${t.delayed})`);
@@ -98,7 +132,10 @@ export function traceToTable(trace: Trace, lang: Lang): { headers: string[]; row
     const side = sideOf(st);
     const who = side ? `${t[side]}: ` : '';
     const moved = st.deliveredAll ?? (st.delivered ? [st.delivered] : []);
-    const arrows = (ss: SentSegment[], tag = '') => ss.map((s) => `${t[s.from]} → ${t[s.from === 'client' ? 'server' : 'client']}: ${segmentLabel(s)}${tag}`).join(' / ');
+    const arrows = (ss: SentSegment[], tag = '') =>
+      ss
+        .map((s) => `${t[s.from]} → ${t[s.from === 'client' ? 'server' : 'client']}: ${segmentLabel(s)}${tag}`)
+        .join(' / ');
     const action =
       'call' in step
         ? who + callText(st)
@@ -110,7 +147,13 @@ export function traceToTable(trace: Trace, lang: Lang): { headers: string[]; row
               ? arrows([st.delayed], ` (${t.delayed})`)
               : arrows(moved);
     const errs = 'call' in step ? [] : st.errors.map((e) => `${t[e.side]}: ${e.errno}`);
-    return [String(st.index), [action, ...errs].join(' / '), st8(st.before.client, st.after.client), st8(st.before.server, st.after.server), st.sent.map(segmentLabel).join(' / ')];
+    return [
+      String(st.index),
+      [action, ...errs].join(' / '),
+      st8(st.before.client, st.after.client),
+      st8(st.before.server, st.after.server),
+      st.sent.map(segmentLabel).join(' / '),
+    ];
   });
   return { headers: [...t.head], rows };
 }

@@ -2,7 +2,20 @@
 import type { Profile, Segment } from './types';
 import { seg, segLen } from './segment';
 import { seqAdd, seqDiff, seqLe, seqLt } from './seq';
-import { RCV_WND, ackOf, advanceUna_, copy, done, finAcked, flush_, newTcb, resetFor, synAcked, type Tcb, type Transition } from './tcb';
+import {
+  RCV_WND,
+  ackOf,
+  advanceUna_,
+  copy,
+  done,
+  finAcked,
+  flush_,
+  newTcb,
+  resetFor,
+  synAcked,
+  type Tcb,
+  type Transition,
+} from './tcb';
 
 /** RFC 9293 §3.10.7.1: a segment for a socket that does not exist gets a RST (unless it is one). Pure. */
 export const closedReply = resetFor;
@@ -27,7 +40,8 @@ export function listenReceive(s: Segment, iss: number): { tcb?: Tcb; out: Segmen
 function synSent(t: Tcb, s: Segment, profile: Profile): Transition {
   const out: Segment[] = [];
   // first: an ACK for something we never sent is answered with a RST, unless it is one
-  if (s.flags.ack && (seqLe(s.ack, t.iss) || seqLt(t.sndNxt, s.ack))) return done(t, s.flags.rst ? [] : [seg('RST', s.ack)]);
+  if (s.flags.ack && (seqLe(s.ack, t.iss) || seqLt(t.sndNxt, s.ack)))
+    return done(t, s.flags.rst ? [] : [seg('RST', s.ack)]);
   if (s.flags.rst) {
     // second: a RST counts only when it acknowledges our SYN. The RFC reports "connection reset";
     // Linux reports it as ECONNREFUSED.
@@ -65,7 +79,16 @@ export function receive(tcb: Tcb, s: Segment, profile: Profile, delayAck = false
   // RFC 9293 §3.5 Figure 8 (simultaneous open): the peer's SYN, ACK repeats a SYN we already hold, so the
   // window check would refuse it; its ACK of our SYN is what completes the handshake (Linux does the same).
   // (A Linux FIN_WAIT_1 reached by close() in SYN_RECEIVED is still waiting for this too.)
-  if (!t.passive && !synAcked(t) && s.flags.syn && s.flags.ack && !s.flags.rst && s.seq === t.irs && seqLt(t.sndUna, s.ack) && seqLe(s.ack, t.sndNxt)) {
+  if (
+    !t.passive &&
+    !synAcked(t) &&
+    s.flags.syn &&
+    s.flags.ack &&
+    !s.flags.rst &&
+    s.seq === t.irs &&
+    seqLt(t.sndUna, s.ack) &&
+    seqLe(s.ack, t.sndNxt)
+  ) {
     advanceUna_(t, s.ack);
     if (t.state === 'SYN_RECEIVED') t.state = 'ESTABLISHED';
     flush_(t, out);
@@ -78,7 +101,8 @@ export function receive(tcb: Tcb, s: Segment, profile: Profile, delayAck = false
   if (!(inWnd(s.seq) || (len > 0 && inWnd(seqAdd(s.seq, len - 1))))) {
     if (s.flags.rst) return done(t, out);
     // Linux answers a retransmitted SYN with its SYN, ACK again (the RFC: a plain ACK)
-    if (profile === 'linux' && t.state === 'SYN_RECEIVED' && s.flags.syn && s.seq === t.irs) return done(t, [seg('SYN,ACK', t.iss, t.rcvNxt)]);
+    if (profile === 'linux' && t.state === 'SYN_RECEIVED' && s.flags.syn && s.seq === t.irs)
+      return done(t, [seg('SYN,ACK', t.iss, t.rcvNxt)]);
     // TIME_WAIT: this is the peer's FIN again; the ACK re-sent here is what it lacked (timer restarts)
     return done(t, [ackOf(t)]);
   }
@@ -89,7 +113,12 @@ export function receive(tcb: Tcb, s: Segment, profile: Profile, delayAck = false
       t.state = 'LISTEN';
       return done(t, out);
     }
-    const err = t.state === 'SYN_RECEIVED' ? 'ECONNREFUSED' : ['ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSE_WAIT'].includes(t.state) ? 'ECONNRESET' : undefined;
+    const err =
+      t.state === 'SYN_RECEIVED'
+        ? 'ECONNREFUSED'
+        : ['ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSE_WAIT'].includes(t.state)
+          ? 'ECONNRESET'
+          : undefined;
     t.state = 'CLOSED';
     if (err && !t.orphan) t.error = err;
     return done(t, out, err);

@@ -41,7 +41,11 @@ export interface Trace {
 
 /** Runs `scenario` in a fresh world. Pure: the same scenario always gives the same trace. */
 export function runScenario(scenario: Scenario): Trace {
-  const w = createWorld({ seed: scenario.seed, profile: scenario.profile, ...(scenario.isn ? { isn: scenario.isn } : {}) });
+  const w = createWorld({
+    seed: scenario.seed,
+    profile: scenario.profile,
+    ...(scenario.isn ? { isn: scenario.isn } : {}),
+  });
   const states = (): States => ({ client: w.state('client'), server: w.state('server') });
   const steps = scenario.steps.map((step, index): TraceStep => {
     const before = states();

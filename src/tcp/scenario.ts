@@ -2,7 +2,15 @@
  * Scenarios as data: the format of `content/scenarios/*.json` and its checker. `parseScenario` is pure
  * (it throws a ScenarioError naming the file, the step index and the fix).
  */
-import { CALL_NAMES, TIMER_KINDS, type CallArgs, type CallName, type Profile, type Side, type TimerKind } from './types';
+import {
+  CALL_NAMES,
+  TIMER_KINDS,
+  type CallArgs,
+  type CallName,
+  type Profile,
+  type Side,
+  type TimerKind,
+} from './types';
 import type { Selector } from './world';
 
 /** Text in both languages. */
@@ -55,7 +63,8 @@ export class ScenarioError extends Error {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isInt = (v: unknown, max = 2 ** 32 - 1): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
+const isInt = (v: unknown, max = 2 ** 32 - 1): v is number =>
+  Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
 const list = (xs: readonly string[]) => xs.join(', ');
 const ARGS: Record<string, (v: unknown) => boolean> = {
   port: (v) => isInt(v, 65535),
@@ -72,34 +81,45 @@ export function parseScenario(json: unknown, file: string): Scenario {
   const top = (reason: string): never => {
     throw new ScenarioError(file, null, reason);
   };
-  if (!isObj(json)) return top('a scenario must be a JSON object. Fix: start the file with { "id": …, "title": …, "steps": [ … ] }');
+  if (!isObj(json))
+    return top('a scenario must be a JSON object. Fix: start the file with { "id": …, "title": …, "steps": [ … ] }');
   const loc = (v: unknown, name: string): Localized => {
-    if (!isObj(v) || typeof v.zh !== 'string' || typeof v.en !== 'string' || !v.zh || !v.en) return top(`"${name}" must be { "zh": "…", "en": "…" } with both texts. Fix: give both languages`);
+    if (!isObj(v) || typeof v.zh !== 'string' || typeof v.en !== 'string' || !v.zh || !v.en)
+      return top(`"${name}" must be { "zh": "…", "en": "…" } with both texts. Fix: give both languages`);
     return { zh: v.zh, en: v.en };
   };
   const id = json.id;
   const base = file.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
-  if (typeof id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) return top(`"id" must be a kebab-case string, got ${JSON.stringify(id)}. Fix: use the file name, e.g. "${base}"`);
-  if (file.endsWith('.json') && base !== id) top(`"id" is "${id}" but the file is ${base}.json. Fix: make them the same`);
+  if (typeof id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id))
+    return top(`"id" must be a kebab-case string, got ${JSON.stringify(id)}. Fix: use the file name, e.g. "${base}"`);
+  if (file.endsWith('.json') && base !== id)
+    top(`"id" is "${id}" but the file is ${base}.json. Fix: make them the same`);
   const sc: Scenario = { id, title: loc(json.title, 'title'), profile: 'rfc9293', seed: 0, steps: [] };
   if (json.description !== undefined) sc.description = loc(json.description, 'description');
   if (json.profile !== undefined) {
-    if (json.profile !== 'rfc9293' && json.profile !== 'linux') top(`unknown profile ${JSON.stringify(json.profile)}. Fix: use "rfc9293" or "linux"`);
+    if (json.profile !== 'rfc9293' && json.profile !== 'linux')
+      top(`unknown profile ${JSON.stringify(json.profile)}. Fix: use "rfc9293" or "linux"`);
     sc.profile = json.profile as Profile;
   }
-  if (json.seed !== undefined) sc.seed = isInt(json.seed) ? json.seed : top('"seed" must be an integer from 0 to 2^32-1');
+  if (json.seed !== undefined)
+    sc.seed = isInt(json.seed) ? json.seed : top('"seed" must be an integer from 0 to 2^32-1');
   if (json.isn !== undefined) {
     const i = json.isn;
-    if (!isObj(i) || Object.keys(i).some((k) => k !== 'client' && k !== 'server' || !isInt(i[k])))
-      top('"isn" must be { "client": n, "server": n } with integers from 0 to 2^32-1. Fix: e.g. "isn": { "client": 100, "server": 300 }');
+    if (!isObj(i) || Object.keys(i).some((k) => (k !== 'client' && k !== 'server') || !isInt(i[k])))
+      top(
+        '"isn" must be { "client": n, "server": n } with integers from 0 to 2^32-1. Fix: e.g. "isn": { "client": 100, "server": 300 }',
+      );
     sc.isn = i as Scenario['isn'] & object;
   }
   for (const k of Object.keys(json))
-    if (!['id', 'title', 'description', 'profile', 'seed', 'isn', 'steps', '$schema'].includes(k)) top(`unknown field "${k}". Fix: remove it (fields: id, title, description, profile, seed, isn, steps)`);
+    if (!['id', 'title', 'description', 'profile', 'seed', 'isn', 'steps', '$schema'].includes(k))
+      top(`unknown field "${k}". Fix: remove it (fields: id, title, description, profile, seed, isn, steps)`);
   if (!Array.isArray(json.steps)) return top('"steps" must be an array. Fix: add "steps": [ … ]');
-  sc.steps = json.steps.map((raw, i) => parseStep(raw, (reason) => {
-    throw new ScenarioError(file, i, reason);
-  }));
+  sc.steps = json.steps.map((raw, i) =>
+    parseStep(raw, (reason) => {
+      throw new ScenarioError(file, i, reason);
+    }),
+  );
   return sc;
 }
 
@@ -111,13 +131,16 @@ function parseStep(raw: unknown, bad: (reason: string) => never): Step {
   if (!isObj(raw)) return bad('a step must be an object such as { "call": "client", "op": "connect" }');
   const keys = Object.keys(raw).filter((k) => k !== 'note');
   const only = (...allowed: string[]) => {
-    for (const k of keys) if (!allowed.includes(k)) bad(`unexpected field "${k}" in a "${allowed[0]}" step. Fix: allowed fields are ${list(allowed)}, note`);
+    for (const k of keys)
+      if (!allowed.includes(k))
+        bad(`unexpected field "${k}" in a "${allowed[0]}" step. Fix: allowed fields are ${list(allowed)}, note`);
   };
   let step: Step;
   if ('call' in raw) {
     only('call', 'op', 'args');
     if (!isSide(raw.call)) bad(`"call" names the side, got ${JSON.stringify(raw.call)}. Fix: use "client" or "server"`);
-    if (!CALL_NAMES.includes(raw.op as CallName)) bad(`unknown call ${JSON.stringify(raw.op)} (expected one of ${list(CALL_NAMES)}). Fix: correct "op"`);
+    if (!CALL_NAMES.includes(raw.op as CallName))
+      bad(`unknown call ${JSON.stringify(raw.op)} (expected one of ${list(CALL_NAMES)}). Fix: correct "op"`);
     step = { call: raw.call as Side, op: raw.op as CallName };
     if (raw.args !== undefined) {
       const a = raw.args;
@@ -125,13 +148,15 @@ function parseStep(raw: unknown, bad: (reason: string) => never): Step {
       for (const [k, v] of Object.entries(a)) {
         const check = ARGS[k];
         if (!check) bad(`unknown argument "${k}" (expected one of ${list(Object.keys(ARGS))})`);
-        else if (!check(v)) bad(`bad value ${JSON.stringify(v)} for argument "${k}". Fix: see the step kinds in src/tcp/README.md`);
+        else if (!check(v))
+          bad(`bad value ${JSON.stringify(v)} for argument "${k}". Fix: see the step kinds in src/tcp/README.md`);
       }
       step.args = a as CallArgs;
     }
   } else if ('deliver' in raw) {
     only('deliver', 'delayAck');
-    if (!isSel(raw.deliver) && raw.deliver !== 'all') bad(`bad "deliver" ${JSON.stringify(raw.deliver)}. ${SEL}, or "all"`);
+    if (!isSel(raw.deliver) && raw.deliver !== 'all')
+      bad(`bad "deliver" ${JSON.stringify(raw.deliver)}. ${SEL}, or "all"`);
     if (raw.delayAck !== undefined && typeof raw.delayAck !== 'boolean') bad('"delayAck" must be true or false');
     step = { deliver: raw.deliver as Selector };
     if (raw.delayAck) step.delayAck = true;
@@ -142,13 +167,18 @@ function parseStep(raw: unknown, bad: (reason: string) => never): Step {
     step = kind === 'drop' ? { drop: raw.drop as Selector } : { delay: raw.delay as Selector };
   } else if ('timer' in raw) {
     only('timer', 'side');
-    if (!TIMER_KINDS.includes(raw.timer as TimerKind)) bad(`unknown timer ${JSON.stringify(raw.timer)} (expected one of ${list(TIMER_KINDS)})`);
+    if (!TIMER_KINDS.includes(raw.timer as TimerKind))
+      bad(`unknown timer ${JSON.stringify(raw.timer)} (expected one of ${list(TIMER_KINDS)})`);
     if (!isSide(raw.side)) bad(`a timer step needs "side": "client" or "server", got ${JSON.stringify(raw.side)}`);
     step = { timer: raw.timer as TimerKind, side: raw.side as Side };
-  } else return bad(`unknown step kind (fields: ${list(keys)}). Fix: a step has one of "call", "deliver", "drop", "delay", "timer"`);
+  } else
+    return bad(
+      `unknown step kind (fields: ${list(keys)}). Fix: a step has one of "call", "deliver", "drop", "delay", "timer"`,
+    );
   if (raw.note !== undefined) {
     const n = raw.note;
-    if (!isObj(n) || typeof n.zh !== 'string' || typeof n.en !== 'string') bad('"note" must be { "zh": "…", "en": "…" }');
+    if (!isObj(n) || typeof n.zh !== 'string' || typeof n.en !== 'string')
+      bad('"note" must be { "zh": "…", "en": "…" }');
     step.note = { zh: n.zh as string, en: n.en as string };
   }
   return step;

@@ -4,7 +4,12 @@ import type { Segment } from './types';
 /** A segment from a flags string such as "SYN,ACK" (order free). Pure. */
 export function seg(flags: string, seq: number, ack = 0, len = 0, data?: string): Segment {
   const has = (f: string) => flags.includes(f);
-  const s: Segment = { flags: { syn: has('SYN'), ack: has('ACK'), fin: has('FIN'), rst: has('RST') }, seq: seq >>> 0, ack: has('ACK') ? ack >>> 0 : 0, len };
+  const s: Segment = {
+    flags: { syn: has('SYN'), ack: has('ACK'), fin: has('FIN'), rst: has('RST') },
+    seq: seq >>> 0,
+    ack: has('ACK') ? ack >>> 0 : 0,
+    len,
+  };
   if (data !== undefined) s.data = data;
   return s;
 }

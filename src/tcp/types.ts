@@ -133,9 +133,7 @@ export interface CallArgs {
  * end of file); `data` the bytes read. `reason` names the illegal move more precisely than errno.
  * Example: `{ "ok": false, "errno": "EINVAL", "reason": "accept-before-listen" }`
  */
-export type CallResult =
-  | { ok: true; value?: number; data?: string }
-  | { ok: false; errno: Errno; reason?: string };
+export type CallResult = { ok: true; value?: number; data?: string } | { ok: false; errno: Errno; reason?: string };
 
 /** Timers a scenario fires by hand: retransmission, TIME_WAIT's 2·MSL, Linux's orphaned FIN_WAIT_2, delayed ACK. */
 export type TimerKind = 'retransmit' | 'time_wait' | 'fin_wait_2' | 'delayed_ack';

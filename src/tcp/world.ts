@@ -3,10 +3,30 @@
  * This is the one stateful object of the model; it calls the pure transitions and keeps a log of what
  * each operation did, which the scenario runner turns into a trace.
  */
-import type { CallArgs, CallName, CallResult, Errno, Profile, Segment, SentSegment, Side, TcpState, TimerKind } from './types';
+import type {
+  CallArgs,
+  CallName,
+  CallResult,
+  Errno,
+  Profile,
+  Segment,
+  SentSegment,
+  Side,
+  TcpState,
+  TimerKind,
+} from './types';
 import { mulberry32 } from './prng';
 import { closedReply, listenReceive, receive } from './receive';
-import { abortSegment, activeOpen, userAbort, userClose, userRead, userShutdown, userWrite, type CallTransition } from './calls';
+import {
+  abortSegment,
+  activeOpen,
+  userAbort,
+  userClose,
+  userRead,
+  userShutdown,
+  userWrite,
+  type CallTransition,
+} from './calls';
 import { fireTimer as fire } from './timers';
 import { newTcb, type Tcb, type Transition } from './tcb';
 
@@ -98,7 +118,10 @@ export function createWorld(opts: WorldOptions = {}): World {
   const drawn = { client: rand(), server: rand() };
   const isn = { client: opts.isn?.client ?? drawn.client, server: opts.isn?.server ?? drawn.server };
   const used = { client: false, server: false };
-  const hosts: Record<Side, Host> = { client: { main: null, conn: null, accepted: false }, server: { main: null, conn: null, accepted: false } };
+  const hosts: Record<Side, Host> = {
+    client: { main: null, conn: null, accepted: false },
+    server: { main: null, conn: null, accepted: false },
+  };
   let net: { s: SentSegment; port: number | null }[] = [];
   let nextId = 1;
   let log: WorldLog = { sent: [], errors: [], changes: [] };
@@ -222,7 +245,8 @@ export function createWorld(opts: WorldOptions = {}): World {
       case 'accept': {
         if (st !== 'LISTEN') return err('EINVAL', 'accept-before-listen');
         const c = h.conn;
-        if (!c || h.accepted || c.tcb.state === 'SYN_RECEIVED' || c.tcb.state === 'CLOSED') return err('EAGAIN', 'would-block');
+        if (!c || h.accepted || c.tcb.state === 'SYN_RECEIVED' || c.tcb.state === 'CLOSED')
+          return err('EAGAIN', 'would-block');
         h.accepted = true;
         c.fd = true;
         return { ok: true, value: 4 };
@@ -282,7 +306,11 @@ export function createWorld(opts: WorldOptions = {}): World {
     snapshot() {
       const view = (side: Side) => {
         const m = hosts[side].main;
-        return { state: world.state(side), listener: m && m.tcb.state === 'LISTEN' ? m.tcb.state : null, tcb: world.tcb(side) };
+        return {
+          state: world.state(side),
+          listener: m && m.tcb.state === 'LISTEN' ? m.tcb.state : null,
+          tcb: world.tcb(side),
+        };
       };
       return { profile, client: view('client'), server: view('server'), inFlight: net.map((e) => ({ ...e.s })) };
     },

@@ -33,7 +33,11 @@ async function cssReferences(request: APIRequestContext, sheet: string): Promise
 }
 
 for (const built of builtPages()) {
-  test(`base /tcp/: every link and asset of /${built.path} works and stays under /tcp/`, async ({ page, request, baseURL }) => {
+  test(`base /tcp/: every link and asset of /${built.path} works and stays under /tcp/`, async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const base = new URL(baseURL!);
     test.skip(base.pathname === '/', 'needs a base path: run `npm run test:base`');
     await page.goto(built.path);
@@ -43,7 +47,14 @@ for (const built of builtPages()) {
     const sheets = refs.filter((url) => url.endsWith('.css'));
     for (const sheet of sheets) refs.push(...(await cssReferences(request, sheet)));
 
-    const local = [...new Set(refs.map((ref) => new URL(ref)).filter((url) => url.origin === base.origin).map((url) => url.origin + url.pathname))];
+    const local = [
+      ...new Set(
+        refs
+          .map((ref) => new URL(ref))
+          .filter((url) => url.origin === base.origin)
+          .map((url) => url.origin + url.pathname),
+      ),
+    ];
     expect(local.length, 'the page links somewhere').toBeGreaterThan(0);
     for (const url of local) {
       expect(new URL(url).pathname, `${url} on /${built.path}`).toMatch(/^\/tcp\//);

@@ -10,7 +10,9 @@ function lessonPaths(lang: string): string[] {
 }
 
 for (const lang of LANGS) {
-  test(`${lang}: every diagram is inline SVG, no Mermaid script is loaded, text stays in its boxes`, async ({ page }) => {
+  test(`${lang}: every diagram is inline SVG, no Mermaid script is loaded, text stays in its boxes`, async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const scripts: string[] = [];
     page.on('request', (r) => {
@@ -39,7 +41,12 @@ for (const lang of LANGS) {
               if (!box || box.tagName !== 'rect') continue;
               const t = text.getBoundingClientRect();
               const b = box.getBoundingClientRect();
-              if (t.left < b.left - 0.5 || t.right > b.right + 0.5 || t.top < b.top - 0.5 || t.bottom > b.bottom + 0.5) {
+              if (
+                t.left < b.left - 0.5 ||
+                t.right > b.right + 0.5 ||
+                t.top < b.top - 0.5 ||
+                t.bottom > b.bottom + 0.5
+              ) {
                 out.push(`${text.textContent} (${Math.round(t.width)}px in ${Math.round(b.width)}px)`);
               }
             }
@@ -47,8 +54,11 @@ for (const lang of LANGS) {
           });
           expect(clipped, `${path} ${theme}: labels outside their boxes`).toEqual([]);
           // Colours come from the theme: the note/actor fill differs between light and dark.
-          const [fill] = await fig.locator('svg rect.actor').evaluateAll((rs) => rs.map((r) => getComputedStyle(r).fill));
-          if (fill) expect(fill, `${theme} actor fill`).toBe(theme === 'light' ? 'rgb(238, 241, 244)' : 'rgb(37, 44, 52)');
+          const [fill] = await fig
+            .locator('svg rect.actor')
+            .evaluateAll((rs) => rs.map((r) => getComputedStyle(r).fill));
+          if (fill)
+            expect(fill, `${theme} actor fill`).toBe(theme === 'light' ? 'rgb(238, 241, 244)' : 'rgb(37, 44, 52)');
           await fig.screenshot({ path: `test-results/diagrams/${path.replace(/\//g, '_')}${i}-${theme}.png` });
         }
       }

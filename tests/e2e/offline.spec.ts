@@ -37,7 +37,9 @@ for (const built of builtPages()) {
       const first = page.locator(tag).first();
       await first.scrollIntoViewIfNeeded().catch(() => undefined); // Hidden ones (no layout box) load eagerly.
       await expect
-        .poll(() => page.evaluate((name) => customElements.get(name) !== undefined, tag), { message: `<${tag}> is defined` })
+        .poll(() => page.evaluate((name) => customElements.get(name) !== undefined, tag), {
+          message: `<${tag}> is defined`,
+        })
         .toBe(true);
       if (tag !== 'hello-search') {
         const inMain = page.locator(`main ${tag}`);

@@ -92,14 +92,18 @@ async function solveOrder(page: Page, lang: 'zh' | 'en') {
   const answer = (await q.getAttribute('data-answer'))!.split(' ');
   for (let target = 0; target < answer.length; target++) {
     for (;;) {
-      const order = await q.locator('ol.quiz-steps > li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.step));
+      const order = await q
+        .locator('ol.quiz-steps > li')
+        .evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.step));
       const at = order.indexOf(answer[target]);
       if (at === target) break;
       const li = q.locator(`li[data-step="${answer[target]}"]`);
       const text = (await li.locator('.quiz-step-text').textContent())!.trim();
       await q.getByRole('button', { name: T[lang].moveUp(text) }).focus();
       await page.keyboard.press('Enter');
-      await expect(q.getByRole('button', { name: T[lang].moveUp(text) })).toBeFocused({ timeout: 2000 }).catch(() => undefined);
+      await expect(q.getByRole('button', { name: T[lang].moveUp(text) }))
+        .toBeFocused({ timeout: 2000 })
+        .catch(() => undefined);
     }
   }
   await q.getByRole('button', { name: T[lang].check }).focus();
@@ -110,7 +114,9 @@ async function solveOrder(page: Page, lang: 'zh' | 'en') {
 for (const lang of LANGS) {
   const L = T[lang];
 
-  test(`${lang}: a choice question gives feedback, and progress survives reload and a language switch`, async ({ page }) => {
+  test(`${lang}: a choice question gives feedback, and progress survives reload and a language switch`, async ({
+    page,
+  }) => {
     await page.goto(lessonUrl(lang));
     const q = await ready(page, 'hs-why-three');
     await q.getByRole('radio', { name: L.wrong }).check();
@@ -146,7 +152,8 @@ for (const lang of LANGS) {
     const single = await ready(page, 'hs-why-three');
     await single.getByRole('radio').first().focus();
     await page.keyboard.press('Space');
-    for (let i = 0; i < 3 && !(await single.getByRole('radio', { name: L.right }).isChecked()); i++) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 3 && !(await single.getByRole('radio', { name: L.right }).isChecked()); i++)
+      await page.keyboard.press('ArrowDown');
     await expect(single.getByRole('radio', { name: L.right })).toBeChecked();
     await single.getByRole('button', { name: L.check }).focus();
     await page.keyboard.press('Enter');
@@ -212,7 +219,10 @@ for (const lang of LANGS) {
     await client.getByRole('button', { name: 'connect()' }).click();
     // Lose the SYN, let the client's timer send it again.
     await sim.getByRole('button', { name: L.drop }).click();
-    await sim.getByRole('group', { name: `${L.client}: ${L.timers}` }).getByRole('button', { name: L.retransmit }).click();
+    await sim
+      .getByRole('group', { name: `${L.client}: ${L.timers}` })
+      .getByRole('button', { name: L.retransmit })
+      .click();
     await expect(status).toContainText(L.resent);
     for (let i = 0; i < 3; i++) await sim.getByRole('button', { name: L.deliver }).click();
     await expect(status).toContainText(L.connected);
@@ -227,7 +237,10 @@ for (const lang of LANGS) {
     await sim.getByRole('button', { name: L.deliver }).click();
     await expect(sim.locator('.sim-end[data-side="client"] [data-state]')).toHaveText('TIME_WAIT');
     await sim.getByRole('button', { name: L.deliver }).click();
-    await sim.getByRole('group', { name: `${L.client}: ${L.timers}` }).getByRole('button', { name: L.timeWait }).click();
+    await sim
+      .getByRole('group', { name: `${L.client}: ${L.timers}` })
+      .getByRole('button', { name: L.timeWait })
+      .click();
     await expect(status).toContainText(L.closed);
     await expect(sim.locator('.sim-segments tbody tr')).toHaveCount(8);
     expect(await axeIslands(page), 'the simulator after a whole call passes axe').toEqual([]);
@@ -280,7 +293,9 @@ test('all JavaScript of a lesson page with quizzes and the simulator fits in 15 
   await expect(page.locator('phone-sim .sim-body')).toBeVisible();
   await page.locator('quiz-summary').scrollIntoViewIfNeeded();
   await expect(page.locator('quiz-summary')).toBeVisible();
-  const inline = await page.locator('script:not([src])').evaluateAll((scripts) => scripts.map((s) => s.textContent ?? ''));
+  const inline = await page
+    .locator('script:not([src])')
+    .evaluateAll((scripts) => scripts.map((s) => s.textContent ?? ''));
   const files = [...bodies.values()].reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
   const inlined = inline.reduce((sum, text) => sum + gzipSync(text, { level: 9 }).length, 0);
   console.log(`lesson page JS: ${bodies.size} files ${files} B gzip + inline ${inlined} B gzip = ${files + inlined} B`);

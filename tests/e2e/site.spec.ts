@@ -46,9 +46,9 @@ for (const lang of LANGS) {
 
   test(`${lang}: the language switcher lands on the same lesson`, async ({ page }) => {
     await page.goto(`${lang}/three-way-handshake/`);
-    const alternates = await page.locator('link[rel="alternate"]').evaluateAll((links) =>
-      links.map((l) => l.getAttribute('hreflang')),
-    );
+    const alternates = await page
+      .locator('link[rel="alternate"]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute('hreflang')));
     expect(alternates.sort()).toEqual(['en', 'zh-Hans']);
     await page.locator('[data-lang-switch]').click();
     await expect(page).toHaveURL(new RegExp(`/${other}/three-way-handshake/$`));
@@ -90,7 +90,9 @@ for (const lang of LANGS) {
 
   test(`${lang}: the edit link points at the lesson source`, async ({ page }) => {
     await page.goto(`${lang}/socket-phone/`);
-    const href = await page.getByRole('link', { name: lang === 'zh' ? '编辑此页' : 'Edit this page' }).getAttribute('href');
+    const href = await page
+      .getByRole('link', { name: lang === 'zh' ? '编辑此页' : 'Edit this page' })
+      .getAttribute('href');
     expect(href).toMatch(new RegExp(`content/lessons/${lang}/01-socket-phone\\.mdx$`));
   });
 }

@@ -16,7 +16,9 @@ export function scenarioIds(): string[] {
  */
 export function loadScenario(id: unknown): { json: unknown; file: string } {
   if (typeof id !== 'string' || id === '') {
-    throw new Error(`<ScenarioDiagram>: the "scenario" prop must be a scenario id such as "handshake"; received ${JSON.stringify(id)}.`);
+    throw new Error(
+      `<ScenarioDiagram>: the "scenario" prop must be a scenario id such as "handshake"; received ${JSON.stringify(id)}.`,
+    );
   }
   const file = `/content/scenarios/${id}.json`;
   if (!(file in FILES)) {
@@ -33,7 +35,8 @@ export function loadScenario(id: unknown): { json: unknown; file: string } {
  */
 export function diagramLang(prop: unknown, currentLocale: string | undefined, pathname: string): Lang {
   if (prop !== undefined) {
-    if (!isLang(prop)) throw new Error(`<ScenarioDiagram>: the "lang" prop must be "zh" or "en"; received ${JSON.stringify(prop)}.`);
+    if (!isLang(prop))
+      throw new Error(`<ScenarioDiagram>: the "lang" prop must be "zh" or "en"; received ${JSON.stringify(prop)}.`);
     return prop;
   }
   if (isLang(currentLocale)) return currentLocale;

@@ -44,7 +44,10 @@ export function parseSlot(html: string): SlotParts {
     return '';
   });
   // Options written on their own lines leave blank space inside the prompt's paragraph.
-  const prompt = rest.replace(/\s+<\/p>/g, '</p>').replace(/<p>\s*<\/p>/g, '').trim();
+  const prompt = rest
+    .replace(/\s+<\/p>/g, '</p>')
+    .replace(/<p>\s*<\/p>/g, '')
+    .trim();
   return { prompt, items, ...(explanation ? { explanation } : {}) };
 }
 

@@ -14,9 +14,16 @@ export function requireId(component: string, prop: string, value: unknown): stri
 }
 
 /** Throws when a prop is given but is not one of the allowed values. Pure. */
-export function requireOneOf<T extends string>(component: string, prop: string, value: unknown, allowed: readonly T[]): T {
+export function requireOneOf<T extends string>(
+  component: string,
+  prop: string,
+  value: unknown,
+  allowed: readonly T[],
+): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new Error(`<${component}>: prop "${prop}" received ${JSON.stringify(value)}; expected one of ${allowed.map((a) => `"${a}"`).join(', ')}.`);
+    throw new Error(
+      `<${component}>: prop "${prop}" received ${JSON.stringify(value)}; expected one of ${allowed.map((a) => `"${a}"`).join(', ')}.`,
+    );
   }
   return value as T;
 }

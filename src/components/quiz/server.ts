@@ -9,30 +9,54 @@ import { keyData, siteModel, siteQuizProblems } from '~/quiz/site';
 /** The model over the site's scenarios, shared by every component of the build. */
 export const model = siteModel;
 
-const pathParts = (url: URL) => url.pathname.slice(import.meta.env.BASE_URL.replace(/\/$/, '').length).split('/').filter(Boolean);
+const pathParts = (url: URL) =>
+  url.pathname
+    .slice(import.meta.env.BASE_URL.replace(/\/$/, '').length)
+    .split('/')
+    .filter(Boolean);
 
 /** The page's language, from Astro's locale or the URL (/<base>/<lang>/…). */
 export function pageLang(component: string, url: URL, currentLocale: string | undefined): Lang {
   const lang = isLang(currentLocale) ? currentLocale : pathParts(url)[0];
-  if (!isLang(lang)) throw new Error(`<${component}>: cannot tell the page language from ${url.pathname}; quiz components belong in lesson pages.`);
+  if (!isLang(lang))
+    throw new Error(
+      `<${component}>: cannot tell the page language from ${url.pathname}; quiz components belong in lesson pages.`,
+    );
   return lang;
 }
 
 /** The page's language and lesson slug, read from its URL (/<base>/<lang>/<slug>/). */
-export function pageContext(component: string, url: URL, currentLocale: string | undefined, lessonProp?: string): { lang: Lang; slug: string } {
+export function pageContext(
+  component: string,
+  url: URL,
+  currentLocale: string | undefined,
+  lessonProp?: string,
+): { lang: Lang; slug: string } {
   const lang = pageLang(component, url, currentLocale);
   const slug = lessonProp ?? pathParts(url)[1];
-  if (!slug) throw new Error(`<${component}>: cannot tell the lesson from ${url.pathname}; pass lesson="<lesson-slug>".`);
+  if (!slug)
+    throw new Error(`<${component}>: cannot tell the lesson from ${url.pathname}; pass lesson="<lesson-slug>".`);
   return { lang, slug };
 }
 
 /** The answer key of one question; throws naming the file when it is missing or of another type. */
-export function keyFor<T extends QuizKey['type']>(component: string, slug: string, id: string, type: T): Extract<QuizKey, { type: T }> {
+export function keyFor<T extends QuizKey['type']>(
+  component: string,
+  slug: string,
+  id: string,
+  type: T,
+): Extract<QuizKey, { type: T }> {
   const source = keyData(slug);
-  if (!source) throw new Error(`<${component} id="${id}">: no answer keys for lesson "${slug}"; create content/quizzes/${slug}.json.`);
+  if (!source)
+    throw new Error(
+      `<${component} id="${id}">: no answer keys for lesson "${slug}"; create content/quizzes/${slug}.json.`,
+    );
   const key = parseQuizKeys(source.data, source.file)[id];
   if (!key) throw new Error(`<${component} id="${id}">: ${source.file} has no key "${id}".`);
-  if (key.type !== type) throw new Error(`<${component} id="${id}">: ${source.file} gives type "${key.type}"; <${component}> needs "${type}".`);
+  if (key.type !== type)
+    throw new Error(
+      `<${component} id="${id}">: ${source.file} gives type "${key.type}"; <${component}> needs "${type}".`,
+    );
   return key as Extract<QuizKey, { type: T }>;
 }
 

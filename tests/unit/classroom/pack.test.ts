@@ -22,7 +22,9 @@ function unpack(site: string): string {
 
 describe('the classroom archive', () => {
   it('holds the site in one folder, with the README and the small server beside index.html', () => {
-    const dir = unpack(fakeSite({ 'index.html': '<h1>root</h1>', 'zh/index.html': '<h1>中文</h1>', 'pagefind/pagefind.js': '//' }));
+    const dir = unpack(
+      fakeSite({ 'index.html': '<h1>root</h1>', 'zh/index.html': '<h1>中文</h1>', 'pagefind/pagefind.js': '//' }),
+    );
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).toBe('<h1>root</h1>');
     expect(readFileSync(join(dir, 'zh/index.html'), 'utf8')).toBe('<h1>中文</h1>');
     expect(existsSync(join(dir, 'pagefind/pagefind.js'))).toBe(true);
@@ -51,7 +53,14 @@ describe('the classroom archive', () => {
 describe.runIf(process.env.CLASSROOM_ARCHIVE)('hello-tcp-classroom.zip', () => {
   it('holds every lesson in both languages and the search index, built for the server root', () => {
     const dir = join(unzipToTemp(process.env.CLASSROOM_ARCHIVE!), FOLDER);
-    for (const page of ['index.html', '404.html', 'zh/index.html', 'en/index.html', 'zh/three-way-handshake/index.html', 'en/four-way-close/index.html']) {
+    for (const page of [
+      'index.html',
+      '404.html',
+      'zh/index.html',
+      'en/index.html',
+      'zh/three-way-handshake/index.html',
+      'en/four-way-close/index.html',
+    ]) {
       expect(existsSync(join(dir, page)), page).toBe(true);
     }
     for (const lang of ['en', 'zh-hans']) {

@@ -36,8 +36,18 @@ interface Side {
 }
 const SIDES: Side[] = [
   { name: 'C', available: !!CC, server: [join(build, 'server')], client: [join(build, 'client')] },
-  { name: 'Python', available: !!PYTHON, server: [PYTHON ?? 'python3', join(CODE, 'server.py')], client: [PYTHON ?? 'python3', join(CODE, 'client.py')] },
-  { name: 'Node', available: true, server: [process.execPath, join(CODE, 'server.mjs')], client: [process.execPath, join(CODE, 'client.mjs')] },
+  {
+    name: 'Python',
+    available: !!PYTHON,
+    server: [PYTHON ?? 'python3', join(CODE, 'server.py')],
+    client: [PYTHON ?? 'python3', join(CODE, 'client.py')],
+  },
+  {
+    name: 'Node',
+    available: true,
+    server: [process.execPath, join(CODE, 'server.mjs')],
+    client: [process.execPath, join(CODE, 'client.mjs')],
+  },
 ];
 
 /** A port nobody listens on right now, chosen by the kernel. */
@@ -75,7 +85,13 @@ function start(command: string[]): Run {
       Promise.race([
         exited,
         new Promise<number>((_, fail) =>
-          setTimeout(() => (proc.kill('SIGKILL'), fail(new Error(`${command.join(' ')} did not exit within ${ms} ms:\n${text}`))), ms).unref(),
+          setTimeout(
+            () => (
+              proc.kill('SIGKILL'),
+              fail(new Error(`${command.join(' ')} did not exit within ${ms} ms:\n${text}`))
+            ),
+            ms,
+          ).unref(),
         ),
       ]),
   };
@@ -98,13 +114,18 @@ async function startServer(command: string[]): Promise<Run> {
 /** The lines `ss -tan` shows for a port, e.g. "CLOSE-WAIT 1 0 127.0.0.1:5000 127.0.0.1:41234". */
 function ssLines(port: number): string[] {
   const out = spawnSync('ss', ['-tan', `( sport = :${port} or dport = :${port} )`], { encoding: 'utf8' }).stdout;
-  return out.split('\n').slice(1).filter((l) => l.trim() !== '');
+  return out
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim() !== '');
 }
 
 beforeAll(() => {
   if (!CC) return;
   for (const name of ['server', 'client']) {
-    const result = spawnSync(CC, ['-Wall', '-Wextra', '-Werror', '-o', join(build, name), join(CODE, `${name}.c`)], { encoding: 'utf8' });
+    const result = spawnSync(CC, ['-Wall', '-Wextra', '-Werror', '-o', join(build, name), join(CODE, `${name}.c`)], {
+      encoding: 'utf8',
+    });
     expect(result.status, `${CC} ${name}.c:\n${result.stderr}`).toBe(0);
   }
 });
@@ -156,34 +177,43 @@ describe('bad arguments get a clear message', () => {
 
 describe('the lab states (Linux)', () => {
   for (const side of SIDES) {
-    it.skipIf(!side.available || !SS)(`${side.name}: a server holding the line sits in CLOSE-WAIT, the client in FIN-WAIT-2`, async () => {
-      const port = await freePort();
-      const srv = await startServer([...side.server, String(port), '--hold', '2']);
-      const cli = start([...side.client, String(port)]);
-      expect(await cli.exit(10_000), cli.output()).toBe(0);
-      await new Promise((r) => setTimeout(r, 200)); // let the ACK of the client's FIN land
-      const states = ssLines(port).map((l) => l.split(/\s+/)[0]);
-      expect(states).toContain('CLOSE-WAIT');
-      expect(states).toContain('FIN-WAIT-2');
-      expect(await srv.exit(10_000), srv.output()).toBe(0);
-      // Once the server hangs up, the client's side (which closed first) waits in TIME-WAIT.
-      const after = ssLines(port).filter((l) => l.startsWith('TIME-WAIT'));
-      expect(after.some((l) => new RegExp(`:${port}\\s*$`).test(l)), after.join('\n')).toBe(true);
-    });
+    it.skipIf(!side.available || !SS)(
+      `${side.name}: a server holding the line sits in CLOSE-WAIT, the client in FIN-WAIT-2`,
+      async () => {
+        const port = await freePort();
+        const srv = await startServer([...side.server, String(port), '--hold', '2']);
+        const cli = start([...side.client, String(port)]);
+        expect(await cli.exit(10_000), cli.output()).toBe(0);
+        await new Promise((r) => setTimeout(r, 200)); // let the ACK of the client's FIN land
+        const states = ssLines(port).map((l) => l.split(/\s+/)[0]);
+        expect(states).toContain('CLOSE-WAIT');
+        expect(states).toContain('FIN-WAIT-2');
+        expect(await srv.exit(10_000), srv.output()).toBe(0);
+        // Once the server hangs up, the client's side (which closed first) waits in TIME-WAIT.
+        const after = ssLines(port).filter((l) => l.startsWith('TIME-WAIT'));
+        expect(
+          after.some((l) => new RegExp(`:${port}\\s*$`).test(l)),
+          after.join('\n'),
+        ).toBe(true);
+      },
+    );
   }
 
   for (const side of SIDES.filter((s) => s.name !== 'Node')) {
-    it.skipIf(!side.available || !SS)(`${side.name}: a server hanging up with unread data resets the call`, async () => {
-      const port = await freePort();
-      const srv = await startServer([...side.server, String(port), '--no-read']);
-      const cli = start([...side.client, String(port), '--hold', '2']);
-      expect(await cli.exit(10_000), cli.output()).toBe(0);
-      expect(await srv.exit(10_000)).toBe(0);
-      expect(cli.output()).toContain('client: heard "hello, you said: (not listening)"');
-      expect(cli.output()).toMatch(/the line is dead: Connection reset by peer/);
-      // RST instead of FIN: neither side is left in TIME-WAIT.
-      expect(ssLines(port).filter((l) => l.startsWith('TIME-WAIT'))).toEqual([]);
-    });
+    it.skipIf(!side.available || !SS)(
+      `${side.name}: a server hanging up with unread data resets the call`,
+      async () => {
+        const port = await freePort();
+        const srv = await startServer([...side.server, String(port), '--no-read']);
+        const cli = start([...side.client, String(port), '--hold', '2']);
+        expect(await cli.exit(10_000), cli.output()).toBe(0);
+        expect(await srv.exit(10_000)).toBe(0);
+        expect(cli.output()).toContain('client: heard "hello, you said: (not listening)"');
+        expect(cli.output()).toMatch(/the line is dead: Connection reset by peer/);
+        // RST instead of FIN: neither side is left in TIME-WAIT.
+        expect(ssLines(port).filter((l) => l.startsWith('TIME-WAIT'))).toEqual([]);
+      },
+    );
   }
 
   for (const side of SIDES) {

@@ -37,7 +37,9 @@ afterAll(async () => {
 
 describe('the Mermaid plugin', () => {
   it('fails on a syntax error, naming the file, the fence line and Mermaid’s message', async () => {
-    await expect(compile('broken.mdx')).rejects.toThrow(/tests\/unit\/diagrams\/fixtures\/broken\.mdx:7: Mermaid could not parse[\s\S]*Parse error on line 4/);
+    await expect(compile('broken.mdx')).rejects.toThrow(
+      /tests\/unit\/diagrams\/fixtures\/broken\.mdx:7: Mermaid could not parse[\s\S]*Parse error on line 4/,
+    );
   }, 60_000);
 
   it('renders a fence to inline SVG in a browser, then serves it from the cache', async () => {
@@ -75,9 +77,15 @@ describe('a cache miss without a browser', () => {
 
   it('fails a release build, saying how to get a browser', async () => {
     session().chromiumPath = null;
-    await expect(renderDiagram({ source: 'sequenceDiagram\n  A->>B: never rendered', lang: 'en', file: 'x.mdx', line: 3, cacheDir })).rejects.toThrow(
-      /x\.mdx:3: .*not in diagram-cache.*apt-get install chromium.*CHROMIUM_PATH/,
-    );
+    await expect(
+      renderDiagram({
+        source: 'sequenceDiagram\n  A->>B: never rendered',
+        lang: 'en',
+        file: 'x.mdx',
+        line: 3,
+        cacheDir,
+      }),
+    ).rejects.toThrow(/x\.mdx:3: .*not in diagram-cache.*apt-get install chromium.*CHROMIUM_PATH/);
   });
 
   it('falls back to the reader’s browser on a dev server, warning once', async () => {

@@ -29,19 +29,29 @@ describe('themeSvg', () => {
   });
 
   it('prefixes bare ids and renames the diagram id everywhere', () => {
-    const out = uniqueIds('<svg id="mmd-1"><g id="actor0"/><path marker-end="url(#mmd-1-arrow)"/></svg>', 'mmd-1', 'mmd-1-2');
+    const out = uniqueIds(
+      '<svg id="mmd-1"><g id="actor0"/><path marker-end="url(#mmd-1-arrow)"/></svg>',
+      'mmd-1',
+      'mmd-1-2',
+    );
     expect(out).toBe('<svg id="mmd-1-2"><g id="mmd-1-2-actor0"/><path marker-end="url(#mmd-1-2-arrow)"/></svg>');
   });
 });
 
 describe('reading a Mermaid source', () => {
   it('finds accTitle and a block accDescr, and reports what is missing', () => {
-    expect(sourceInfo('sequenceDiagram\n  accTitle: T\n  accDescr {\n  one\n  two }\n')).toEqual({ kind: 'sequenceDiagram', title: 'T', description: 'one two' });
+    expect(sourceInfo('sequenceDiagram\n  accTitle: T\n  accDescr {\n  one\n  two }\n')).toEqual({
+      kind: 'sequenceDiagram',
+      title: 'T',
+      description: 'one two',
+    });
     expect(missingAccessibility('stateDiagram-v2\n  accTitle: T\n  A --> B')).toEqual(['accDescr']);
   });
 
   it('turns sequence messages and notes into rows, with participant names', () => {
-    const rows = sourceRows('sequenceDiagram\n participant C as 客户端\n participant S as 服务器\n C->>S: SYN\n Note over S: SYN_RECEIVED\n S-->>C: SYN+ACK');
+    const rows = sourceRows(
+      'sequenceDiagram\n participant C as 客户端\n participant S as 服务器\n C->>S: SYN\n Note over S: SYN_RECEIVED\n S-->>C: SYN+ACK',
+    );
     expect(rows).toEqual([
       { from: '客户端', to: '服务器', text: 'SYN' },
       { from: '服务器', to: '', text: 'SYN_RECEIVED', note: true },

@@ -20,12 +20,67 @@ describe('content/glossary.json', () => {
 
   it('covers the terms the lessons rely on, including all eleven RFC 9293 states', () => {
     const ids = new Set(glossary.map((e) => e.id));
-    const states = ['closed', 'listen', 'syn-sent', 'syn-received', 'established', 'fin-wait-1', 'fin-wait-2', 'close-wait', 'closing', 'last-ack', 'time-wait'];
-    const others = ['socket', 'bind', 'listen-call', 'accept', 'connect', 'three-way-handshake', 'four-way-close', 'segment', 'syn', 'ack', 'fin', 'rst', 'isn', 'sequence-number', 'acknowledgement-number', 'msl', 'half-close', 'half-open', 'simultaneous-open', 'simultaneous-close', 'backlog', 'send-buffer', 'receive-buffer', 'port', 'four-tuple', 'econnrefused', 'econnreset'];
+    const states = [
+      'closed',
+      'listen',
+      'syn-sent',
+      'syn-received',
+      'established',
+      'fin-wait-1',
+      'fin-wait-2',
+      'close-wait',
+      'closing',
+      'last-ack',
+      'time-wait',
+    ];
+    const others = [
+      'socket',
+      'bind',
+      'listen-call',
+      'accept',
+      'connect',
+      'three-way-handshake',
+      'four-way-close',
+      'segment',
+      'syn',
+      'ack',
+      'fin',
+      'rst',
+      'isn',
+      'sequence-number',
+      'acknowledgement-number',
+      'msl',
+      'half-close',
+      'half-open',
+      'simultaneous-open',
+      'simultaneous-close',
+      'backlog',
+      'send-buffer',
+      'receive-buffer',
+      'port',
+      'four-tuple',
+      'econnrefused',
+      'econnreset',
+    ];
     for (const id of [...states, ...others]) expect(ids, id).toContain(id);
-    expect(glossary.filter((e) => e.group === 'state').map((e) => e.en.term).sort()).toEqual(
-      ['CLOSED', 'CLOSE_WAIT', 'CLOSING', 'ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'LAST_ACK', 'LISTEN', 'SYN_RECEIVED', 'SYN_SENT', 'TIME_WAIT'],
-    );
+    expect(
+      glossary
+        .filter((e) => e.group === 'state')
+        .map((e) => e.en.term)
+        .sort(),
+    ).toEqual([
+      'CLOSED',
+      'CLOSE_WAIT',
+      'CLOSING',
+      'ESTABLISHED',
+      'FIN_WAIT_1',
+      'FIN_WAIT_2',
+      'LAST_ACK',
+      'LISTEN',
+      'SYN_RECEIVED',
+      'SYN_SENT',
+      'TIME_WAIT',
+    ]);
   });
 
   it('keeps state names in English in Chinese, with a Chinese gloss', () => {
@@ -68,12 +123,16 @@ describe('glossaryByGroup', () => {
       expect(groups.map((g) => g.group)).toEqual(GLOSSARY_GROUPS.filter((g) => glossary.some((e) => e.group === g)));
       expect(groups.flatMap((g) => g.entries).length).toBe(glossary.length);
     }
-    const states = glossaryByGroup(glossary, 'en').find((g) => g.group === 'state')!.entries.map((e) => e.en.term);
+    const states = glossaryByGroup(glossary, 'en')
+      .find((g) => g.group === 'state')!
+      .entries.map((e) => e.en.term);
     expect(states.slice(0, 3)).toEqual(['CLOSE_WAIT', 'CLOSED', 'CLOSING']);
   });
 
   it('sorts Chinese terms by pinyin', () => {
-    const api = glossaryByGroup(glossary, 'zh').find((g) => g.group === 'api')!.entries.map((e) => e.zh.term);
+    const api = glossaryByGroup(glossary, 'zh')
+      .find((g) => g.group === 'api')!
+      .entries.map((e) => e.zh.term);
     // 发送缓冲区 (fā) before 接收缓冲区 (jiē) before 套接字 (tào).
     expect(api.indexOf('发送缓冲区')).toBeLessThan(api.indexOf('接收缓冲区'));
     expect(api.indexOf('接收缓冲区')).toBeLessThan(api.indexOf('套接字'));

@@ -19,7 +19,9 @@ describe('lesson set checks', () => {
   it('names both files when two lessons share an order', () => {
     const problems = checkLessons([lesson('en/01-a', 1), lesson('en/02-b', 1)], ['en']);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain('content/lessons/en/02-b.mdx: order 1 is already used by content/lessons/en/01-a.mdx');
+    expect(problems[0]).toContain(
+      'content/lessons/en/02-b.mdx: order 1 is already used by content/lessons/en/01-a.mdx',
+    );
   });
 
   it('rejects a file name without its number and a twin with another order', () => {
@@ -29,6 +31,10 @@ describe('lesson set checks', () => {
   });
 
   it('splits an id into language, file and slug', () => {
-    expect(splitLessonId('zh/03-four-way-close')).toEqual({ lang: 'zh', file: '03-four-way-close', slug: 'four-way-close' });
+    expect(splitLessonId('zh/03-four-way-close')).toEqual({
+      lang: 'zh',
+      file: '03-four-way-close',
+      slug: 'four-way-close',
+    });
   });
 });

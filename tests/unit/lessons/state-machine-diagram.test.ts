@@ -28,7 +28,13 @@ function drawnEdges(file: string): DrawnEdge[] {
     if (!m) return;
     const label = m[3]!.replace(/<br>/g, ' ');
     const slash = label.lastIndexOf('/');
-    const sends = slash < 0 ? null : label.slice(slash + 1).trim().replace(/^(snd|发)\s+/, '');
+    const sends =
+      slash < 0
+        ? null
+        : label
+            .slice(slash + 1)
+            .trim()
+            .replace(/^(snd|发)\s+/, '');
     edges.push({ from: m[1]!, to: m[2]!, sends, line: firstLine + i });
   });
   return edges;
@@ -82,7 +88,9 @@ describe.each(Object.entries(files))('lesson 4 state diagram (%s)', (_lang, file
   it('says what each edge sends, as the model does', () => {
     for (const e of edges) {
       const model = RFC_EDGES.find((r) => r.from === e.from && r.to === e.to)!;
-      expect(e.sends, `${file}:${e.line}: ${e.from} --> ${e.to} (model: "${model.label}")`).toBe(modelSends(model.label));
+      expect(e.sends, `${file}:${e.line}: ${e.from} --> ${e.to} (model: "${model.label}")`).toBe(
+        modelSends(model.label),
+      );
     }
   });
 });

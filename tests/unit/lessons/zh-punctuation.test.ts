@@ -36,7 +36,9 @@ describe('Chinese punctuation', () => {
 
   it('every Chinese source uses full-width punctuation (run `npm run fix:zh` to fix)', () => {
     const problems = zhSourceFiles('.').flatMap((file) =>
-      findZhPunctuation(readFileSync(file, 'utf8')).map((p) => `${file}:${p.line}:${p.column}: "${p.found}" → "${p.expected}"`),
+      findZhPunctuation(readFileSync(file, 'utf8')).map(
+        (p) => `${file}:${p.line}:${p.column}: "${p.found}" → "${p.expected}"`,
+      ),
     );
     expect(problems).toEqual([]);
   });

@@ -11,14 +11,18 @@ import { createWorld } from '~/tcp';
 
 const dir = 'content/scenarios';
 const model = modelFromScenarios(
-  Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [`${dir}/${f}`, JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'))])),
+  Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => [`${dir}/${f}`, JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'))]),
+  ),
 );
 const keys = parseQuizKeys(
   {
-    "syn-ack": { type: 'number', scenario: 'handshake', segment: 2, field: 'ack' },
-    "syn-ack-seq": { type: 'number', scenario: 'handshake', segment: 2, field: 'seq' },
-    "last-ack": { type: 'number', scenario: 'handshake', segment: 3, field: 'ack' },
-    "fin-ack": { type: 'number', scenario: 'active-close-client', segment: 5, field: 'ack' },
+    'syn-ack': { type: 'number', scenario: 'handshake', segment: 2, field: 'ack' },
+    'syn-ack-seq': { type: 'number', scenario: 'handshake', segment: 2, field: 'seq' },
+    'last-ack': { type: 'number', scenario: 'handshake', segment: 3, field: 'ack' },
+    'fin-ack': { type: 'number', scenario: 'active-close-client', segment: 5, field: 'ack' },
     state: { type: 'state', scenario: 'handshake', step: 5, side: 'client' },
     calls: { type: 'order', from: { scenario: 'handshake', calls: 'server' } },
   },
@@ -30,18 +34,23 @@ describe('model-computed answers', () => {
     for (let seed = 1; seed <= 500; seed++) {
       const rand = seeded(seed);
       const isns = { client: randomIsn(rand), server: randomIsn(rand) };
-      const synAck = answerOf(keys["syn-ack"]!, model, isns);
-      const synAckSeq = answerOf(keys["syn-ack-seq"]!, model, isns);
-      const lastAck = answerOf(keys["last-ack"]!, model, isns);
-      const finAck = answerOf(keys["fin-ack"]!, model, isns);
+      const synAck = answerOf(keys['syn-ack']!, model, isns);
+      const synAckSeq = answerOf(keys['syn-ack-seq']!, model, isns);
+      const lastAck = answerOf(keys['last-ack']!, model, isns);
+      const finAck = answerOf(keys['fin-ack']!, model, isns);
       // SYN takes one sequence number, and so does FIN (RFC 9293 §3.4).
       expect(synAck).toEqual({ type: 'number', value: isns.client + 1, isns });
       expect(synAckSeq).toMatchObject({ value: isns.server });
       expect(lastAck).toMatchObject({ value: isns.server + 1 });
       expect(finAck).toMatchObject({ value: isns.client + 2 });
       if (synAck.type !== 'number') throw new Error('number expected');
-      expect(gradeNumber(synAck.value, String(synAck.value), { isns: [isns.client, isns.server] })).toEqual({ ok: true });
-      expect(gradeNumber(synAck.value, String(isns.client), { isns: [isns.client, isns.server] })).toMatchObject({ ok: false, mistake: 'off-by-one' });
+      expect(gradeNumber(synAck.value, String(synAck.value), { isns: [isns.client, isns.server] })).toEqual({
+        ok: true,
+      });
+      expect(gradeNumber(synAck.value, String(isns.client), { isns: [isns.client, isns.server] })).toMatchObject({
+        ok: false,
+        mistake: 'off-by-one',
+      });
     }
   });
 
@@ -55,15 +64,25 @@ describe('model-computed answers', () => {
     w.call('client', 'connect', { port: 80 });
     w.deliver();
     const synAck = w.inFlight()[0]!;
-    expect(segmentsWithIsns(model.scenario('handshake'), isns)[1]).toMatchObject({ from: 'server', seq: synAck.seq, ack: synAck.ack });
+    expect(segmentsWithIsns(model.scenario('handshake'), isns)[1]).toMatchObject({
+      from: 'server',
+      seq: synAck.seq,
+      ack: synAck.ack,
+    });
   });
 
   it('give states and orders from the trace', () => {
     expect(answerOf(keys.state!, model)).toMatchObject({ state: 'SYN_SENT' });
     expect(answerOf(keys.calls!, model)).toEqual({ type: 'order', order: ['socket', 'bind', 'listen', 'accept'] });
     expect(model.segments('handshake').map(segmentId)).toEqual(['client-SYN', 'server-SYN+ACK', 'client-ACK']);
-    const close = parseQuizKeys({ c: { type: 'order', from: { scenario: 'active-close-client', segments: true, afterStep: 9 } } }, 'k.json').c!;
-    expect(answerOf(close, model)).toEqual({ type: 'order', order: ['client-FIN', 'server-ACK', 'server-FIN', 'client-ACK'] });
+    const close = parseQuizKeys(
+      { c: { type: 'order', from: { scenario: 'active-close-client', segments: true, afterStep: 9 } } },
+      'k.json',
+    ).c!;
+    expect(answerOf(close, model)).toEqual({
+      type: 'order',
+      order: ['client-FIN', 'server-ACK', 'server-FIN', 'client-ACK'],
+    });
   });
 });
 
@@ -87,7 +106,13 @@ describe('explanations of failed calls', () => {
       w.call('server', 'socket'),
       w.call('server', 'write', { data: 'x' }),
     ].map((r) => (r.ok ? 'ok' : r.reason));
-    expect(reasons).toEqual(['no-socket', 'accept-before-listen', 'already-bound', 'one-socket-per-side', 'not-connected']);
+    expect(reasons).toEqual([
+      'no-socket',
+      'accept-before-listen',
+      'already-bound',
+      'one-socket-per-side',
+      'not-connected',
+    ]);
     for (const r of reasons) expect(explainKey('x', 'EINVAL', r)).toBe(`sim.why.${r}`);
   });
 });

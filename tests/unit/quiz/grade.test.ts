@@ -19,8 +19,14 @@ describe('grading', () => {
   });
 
   it('order: right only in the exact order, with each position judged', () => {
-    expect(gradeOrder(['s', 'b', 'l', 'a'], ['s', 'b', 'l', 'a'])).toEqual({ ok: true, positions: [true, true, true, true] });
-    expect(gradeOrder(['s', 'b', 'l', 'a'], ['s', 'l', 'b', 'a'])).toEqual({ ok: false, positions: [true, false, false, true] });
+    expect(gradeOrder(['s', 'b', 'l', 'a'], ['s', 'b', 'l', 'a'])).toEqual({
+      ok: true,
+      positions: [true, true, true, true],
+    });
+    expect(gradeOrder(['s', 'b', 'l', 'a'], ['s', 'l', 'b', 'a'])).toEqual({
+      ok: false,
+      positions: [true, false, false, true],
+    });
   });
 
   it('number: accepts the value, explains off-by-one and mixed-up counters', () => {
@@ -29,8 +35,16 @@ describe('grading', () => {
     expect(gradeNumber(4001, '')).toEqual({ ok: false, mistake: 'empty' });
     expect(gradeNumber(4001, '4001.5')).toEqual({ ok: false, mistake: 'nan' });
     expect(gradeNumber(4001, '-4001')).toEqual({ ok: false, mistake: 'nan' });
-    expect(gradeNumber(4001, '4000', { isns: [4000, 9000] })).toEqual({ ok: false, mistake: 'off-by-one', value: 4000 });
-    expect(gradeNumber(4001, '4002', { isns: [4000, 9000] })).toEqual({ ok: false, mistake: 'off-by-one', value: 4002 });
+    expect(gradeNumber(4001, '4000', { isns: [4000, 9000] })).toEqual({
+      ok: false,
+      mistake: 'off-by-one',
+      value: 4000,
+    });
+    expect(gradeNumber(4001, '4002', { isns: [4000, 9000] })).toEqual({
+      ok: false,
+      mistake: 'off-by-one',
+      value: 4002,
+    });
     expect(gradeNumber(4001, '9001', { isns: [4000, 9000] })).toEqual({ ok: false, mistake: 'mixed', value: 9001 });
     expect(gradeNumber(4001, '123', { isns: [4000, 9000] })).toEqual({ ok: false, mistake: 'wrong', value: 123 });
   });

@@ -12,7 +12,18 @@ import {
 
 describe('quiz progress store', () => {
   it('ignores corrupt, foreign and old data instead of crashing', () => {
-    for (const raw of [null, '', '{', 'null', '[]', '42', '"x"', '{"v":0,"q":{}}', '{"v":"1"}', '{"q":{"a":{"l":"x","ok":true,"n":1}}}']) {
+    for (const raw of [
+      null,
+      '',
+      '{',
+      'null',
+      '[]',
+      '42',
+      '"x"',
+      '{"v":0,"q":{}}',
+      '{"v":"1"}',
+      '{"q":{"a":{"l":"x","ok":true,"n":1}}}',
+    ]) {
       expect(parseProgress(raw), String(raw)).toEqual(emptyProgress());
     }
   });
@@ -20,7 +31,13 @@ describe('quiz progress store', () => {
   it('keeps good entries and drops malformed ones', () => {
     const raw = JSON.stringify({
       v: PROGRESS_VERSION,
-      q: { good: { l: 'les', ok: true, n: 2 }, bad1: { l: 'les', ok: 'yes', n: 1 }, bad2: { l: 3, ok: true, n: 1 }, bad3: 'x', bad4: { l: 'les', ok: false, n: -1 } },
+      q: {
+        good: { l: 'les', ok: true, n: 2 },
+        bad1: { l: 'les', ok: 'yes', n: 1 },
+        bad2: { l: 3, ok: true, n: 1 },
+        bad3: 'x',
+        bad4: { l: 'les', ok: false, n: -1 },
+      },
       lessons: { les: ['good', 'other'], broken: [1, 2], alsoBroken: 'good' },
     });
     const p = parseProgress(raw);

@@ -49,7 +49,9 @@ describe('scanning quiz tags in MDX', () => {
   });
 
   it('reports unclosed tags, missing ids and misplaced children with their lines', () => {
-    const { problems } = scanQuizzes('<Choice>\n<Option>x</Option>\n<Step id="s">y</Step>\n</Choice>\n<Option id="q">z</Option>\n<Order id="o">');
+    const { problems } = scanQuizzes(
+      '<Choice>\n<Option>x</Option>\n<Step id="s">y</Step>\n</Choice>\n<Option id="q">z</Option>\n<Order id="o">',
+    );
     const messages = problems.map((p) => `${p.line}: ${p.message}`);
     expect(messages).toContain('2: <Option> in "" needs an id');
     expect(messages).toContain('1: <Choice> needs an id, e.g. <Choice id="hs-why-three">');

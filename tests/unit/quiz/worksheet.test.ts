@@ -13,7 +13,12 @@ describe('worksheet data for a lesson', () => {
     expect(why.options!.find((o) => o.id === 'a')!.feedback).toMatch(/bare ACK/);
     expect(why.explanation).toMatch(/ISN/);
 
-    expect(en.find((q) => q.id === 'hs-server-calls')!.steps!.map((s) => s.id)).toEqual(['socket', 'bind', 'listen', 'accept']);
+    expect(en.find((q) => q.id === 'hs-server-calls')!.steps!.map((s) => s.id)).toEqual([
+      'socket',
+      'bind',
+      'listen',
+      'accept',
+    ]);
     const ack = zh.find((q) => q.id === 'hs-ack-of-synack')!;
     expect(ack.answer).toEqual({ type: 'number', value: 101, isns: { client: 100, server: 300 } });
     expect(ack.prompt).toContain('确认号');

@@ -1,5 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { createWorld, segmentLabel, type CallName, type CallArgs, type Profile, type Side, type World } from '../../../src/tcp';
+import {
+  createWorld,
+  segmentLabel,
+  type CallName,
+  type CallArgs,
+  type Profile,
+  type Side,
+  type World,
+} from '../../../src/tcp';
 
 type Op = [Side, CallName, CallArgs?] | 'deliver' | 'drain';
 
@@ -14,32 +22,158 @@ function run(script: Op[], profile: Profile = 'rfc9293'): { w: World; last: unkn
   }
   return { w, last };
 }
-const LISTEN: Op[] = [['server', 'socket'], ['server', 'bind', { port: 80 }], ['server', 'listen']];
-const OPEN: Op[] = [...LISTEN, ['client', 'socket'], ['client', 'connect', { port: 80 }], 'drain', ['server', 'accept']];
+const LISTEN: Op[] = [
+  ['server', 'socket'],
+  ['server', 'bind', { port: 80 }],
+  ['server', 'listen'],
+];
+const OPEN: Op[] = [
+  ...LISTEN,
+  ['client', 'socket'],
+  ['client', 'connect', { port: 80 }],
+  'drain',
+  ['server', 'accept'],
+];
 
 const ERRORS: [string, Op[], unknown, Profile?][] = [
-  ['accept before listen → EINVAL', [['server', 'socket'], ['server', 'accept']], { ok: false, errno: 'EINVAL', reason: 'accept-before-listen' }],
-  ['accept with nothing pending would block', [...LISTEN, ['server', 'accept']], { ok: false, errno: 'EAGAIN', reason: 'would-block' }],
-  ['accept during the handshake would block', [...LISTEN, ['client', 'socket'], ['client', 'connect', { port: 80 }], 'deliver', ['server', 'accept']], { ok: false, errno: 'EAGAIN', reason: 'would-block' }],
-  ['any call without socket() → EBADF', [['client', 'connect', { port: 80 }]], { ok: false, errno: 'EBADF', reason: 'no-socket' }],
-  ['bind twice → EINVAL', [['server', 'socket'], ['server', 'bind', { port: 80 }], ['server', 'bind', { port: 81 }]], { ok: false, errno: 'EINVAL', reason: 'already-bound' }],
-  ['listen on an unbound socket auto-binds (Linux)', [['server', 'socket'], ['server', 'listen']], { ok: true }],
-  ['connect twice while SYN_SENT → EALREADY', [['client', 'socket'], ['client', 'connect', { port: 80 }], ['client', 'connect', { port: 80 }]], { ok: false, errno: 'EALREADY', reason: 'connect-in-progress' }],
-  ['connect when connected → EISCONN', [...OPEN, ['client', 'connect', { port: 80 }]], { ok: false, errno: 'EISCONN', reason: 'already-connected' }],
+  [
+    'accept before listen → EINVAL',
+    [
+      ['server', 'socket'],
+      ['server', 'accept'],
+    ],
+    { ok: false, errno: 'EINVAL', reason: 'accept-before-listen' },
+  ],
+  [
+    'accept with nothing pending would block',
+    [...LISTEN, ['server', 'accept']],
+    { ok: false, errno: 'EAGAIN', reason: 'would-block' },
+  ],
+  [
+    'accept during the handshake would block',
+    [...LISTEN, ['client', 'socket'], ['client', 'connect', { port: 80 }], 'deliver', ['server', 'accept']],
+    { ok: false, errno: 'EAGAIN', reason: 'would-block' },
+  ],
+  [
+    'any call without socket() → EBADF',
+    [['client', 'connect', { port: 80 }]],
+    { ok: false, errno: 'EBADF', reason: 'no-socket' },
+  ],
+  [
+    'bind twice → EINVAL',
+    [
+      ['server', 'socket'],
+      ['server', 'bind', { port: 80 }],
+      ['server', 'bind', { port: 81 }],
+    ],
+    { ok: false, errno: 'EINVAL', reason: 'already-bound' },
+  ],
+  [
+    'listen on an unbound socket auto-binds (Linux)',
+    [
+      ['server', 'socket'],
+      ['server', 'listen'],
+    ],
+    { ok: true },
+  ],
+  [
+    'connect twice while SYN_SENT → EALREADY',
+    [
+      ['client', 'socket'],
+      ['client', 'connect', { port: 80 }],
+      ['client', 'connect', { port: 80 }],
+    ],
+    { ok: false, errno: 'EALREADY', reason: 'connect-in-progress' },
+  ],
+  [
+    'connect when connected → EISCONN',
+    [...OPEN, ['client', 'connect', { port: 80 }]],
+    { ok: false, errno: 'EISCONN', reason: 'already-connected' },
+  ],
   ['connect on a listener: RFC active open', [...LISTEN, ['server', 'connect', { port: 5 }]], { ok: true }],
-  ['connect on a listener: Linux EISCONN', [...LISTEN, ['server', 'connect', { port: 5 }]], { ok: false, errno: 'EISCONN', reason: 'connect-on-listener' }, 'linux'],
-  ['send on an unconnected socket: POSIX ENOTCONN', [['client', 'socket'], ['client', 'send', { data: 'x' }]], { ok: false, errno: 'ENOTCONN', reason: 'not-connected' }],
-  ['send on an unconnected socket: Linux EPIPE', [['client', 'socket'], ['client', 'send', { data: 'x' }]], { ok: false, errno: 'EPIPE', reason: 'not-connected' }, 'linux'],
-  ['read on an unconnected socket → ENOTCONN', [['client', 'socket'], ['client', 'read']], { ok: false, errno: 'ENOTCONN', reason: 'not-connected' }],
-  ['read on an empty open connection would block', [...OPEN, ['client', 'read']], { ok: false, errno: 'EAGAIN', reason: 'would-block' }],
-  ['write after shutdown(SHUT_WR) → EPIPE', [...OPEN, ['client', 'shutdown'], ['client', 'write', { data: 'x' }]], { ok: false, errno: 'EPIPE', reason: 'write-after-shutdown' }],
-  ['shutdown unconnected → ENOTCONN', [['client', 'socket'], ['client', 'shutdown']], { ok: false, errno: 'ENOTCONN', reason: 'not-connected' }],
-  ['read after the peer’s FIN → 0 (EOF)', [...OPEN, ['client', 'close'], 'drain', ['server', 'read']], { ok: true, value: 0, data: '' }],
-  ['read after a RST → ECONNRESET', [...OPEN, ['client', 'abort'], 'drain', ['server', 'read']], { ok: false, errno: 'ECONNRESET' }],
-  ['write after a RST → ECONNRESET, then EPIPE', [...OPEN, ['client', 'abort'], 'drain', ['server', 'write', { data: 'x' }], ['server', 'write', { data: 'x' }]], { ok: false, errno: 'EPIPE', reason: 'not-connected' }, 'linux'],
-  ['any call after close → EBADF', [...OPEN, ['client', 'close'], ['client', 'read']], { ok: false, errno: 'EBADF', reason: 'no-socket' }],
-  ['data written during the handshake is queued', [...LISTEN, ['client', 'socket'], ['client', 'connect', { port: 80 }], ['client', 'write', { data: 'hey' }]], { ok: true, value: 3 }],
-  ['a second socket() while one is open → EMFILE', [['client', 'socket'], ['client', 'socket']], { ok: false, errno: 'EMFILE', reason: 'one-socket-per-side' }],
+  [
+    'connect on a listener: Linux EISCONN',
+    [...LISTEN, ['server', 'connect', { port: 5 }]],
+    { ok: false, errno: 'EISCONN', reason: 'connect-on-listener' },
+    'linux',
+  ],
+  [
+    'send on an unconnected socket: POSIX ENOTCONN',
+    [
+      ['client', 'socket'],
+      ['client', 'send', { data: 'x' }],
+    ],
+    { ok: false, errno: 'ENOTCONN', reason: 'not-connected' },
+  ],
+  [
+    'send on an unconnected socket: Linux EPIPE',
+    [
+      ['client', 'socket'],
+      ['client', 'send', { data: 'x' }],
+    ],
+    { ok: false, errno: 'EPIPE', reason: 'not-connected' },
+    'linux',
+  ],
+  [
+    'read on an unconnected socket → ENOTCONN',
+    [
+      ['client', 'socket'],
+      ['client', 'read'],
+    ],
+    { ok: false, errno: 'ENOTCONN', reason: 'not-connected' },
+  ],
+  [
+    'read on an empty open connection would block',
+    [...OPEN, ['client', 'read']],
+    { ok: false, errno: 'EAGAIN', reason: 'would-block' },
+  ],
+  [
+    'write after shutdown(SHUT_WR) → EPIPE',
+    [...OPEN, ['client', 'shutdown'], ['client', 'write', { data: 'x' }]],
+    { ok: false, errno: 'EPIPE', reason: 'write-after-shutdown' },
+  ],
+  [
+    'shutdown unconnected → ENOTCONN',
+    [
+      ['client', 'socket'],
+      ['client', 'shutdown'],
+    ],
+    { ok: false, errno: 'ENOTCONN', reason: 'not-connected' },
+  ],
+  [
+    'read after the peer’s FIN → 0 (EOF)',
+    [...OPEN, ['client', 'close'], 'drain', ['server', 'read']],
+    { ok: true, value: 0, data: '' },
+  ],
+  [
+    'read after a RST → ECONNRESET',
+    [...OPEN, ['client', 'abort'], 'drain', ['server', 'read']],
+    { ok: false, errno: 'ECONNRESET' },
+  ],
+  [
+    'write after a RST → ECONNRESET, then EPIPE',
+    [...OPEN, ['client', 'abort'], 'drain', ['server', 'write', { data: 'x' }], ['server', 'write', { data: 'x' }]],
+    { ok: false, errno: 'EPIPE', reason: 'not-connected' },
+    'linux',
+  ],
+  [
+    'any call after close → EBADF',
+    [...OPEN, ['client', 'close'], ['client', 'read']],
+    { ok: false, errno: 'EBADF', reason: 'no-socket' },
+  ],
+  [
+    'data written during the handshake is queued',
+    [...LISTEN, ['client', 'socket'], ['client', 'connect', { port: 80 }], ['client', 'write', { data: 'hey' }]],
+    { ok: true, value: 3 },
+  ],
+  [
+    'a second socket() while one is open → EMFILE',
+    [
+      ['client', 'socket'],
+      ['client', 'socket'],
+    ],
+    { ok: false, errno: 'EMFILE', reason: 'one-socket-per-side' },
+  ],
 ];
 
 describe('socket calls give the errors a POSIX/Linux program would get', () => {
@@ -85,7 +219,14 @@ describe('profile differences (linux vs rfc9293)', () => {
     expect(labels(run([...OPEN, ['client', 'abort']]).w)).toEqual(['RST seq=101']);
     expect(labels(run([...OPEN, ['client', 'abort']], 'linux').w)).toEqual(['RST, ACK seq=101 ack=301']);
   });
-  const simOpen: Op[] = [['client', 'socket'], ['server', 'socket'], ['client', 'connect', { port: 2 }], ['server', 'connect', { port: 1 }], 'deliver', 'deliver'];
+  const simOpen: Op[] = [
+    ['client', 'socket'],
+    ['server', 'socket'],
+    ['client', 'connect', { port: 2 }],
+    ['server', 'connect', { port: 1 }],
+    'deliver',
+    'deliver',
+  ];
   it('close() in SYN_RECEIVED: RFC sends the FIN at once', () => {
     const { w } = run([...simOpen, ['client', 'close']]);
     expect(w.state('client')).toBe('FIN_WAIT_1');
@@ -99,7 +240,13 @@ describe('profile differences (linux vs rfc9293)', () => {
     expect(labels(w)).toEqual(['SYN, ACK seq=100 ack=301', 'FIN, ACK seq=101 ack=301']);
   });
   it('closing a listener resets the connection nobody accepted', () => {
-    const { w } = run([...LISTEN, ['client', 'socket'], ['client', 'connect', { port: 80 }], 'drain', ['server', 'close']]);
+    const { w } = run([
+      ...LISTEN,
+      ['client', 'socket'],
+      ['client', 'connect', { port: 80 }],
+      'drain',
+      ['server', 'close'],
+    ]);
     expect(labels(w)).toEqual(['RST seq=301']);
     w.deliver();
     expect(w.state('client')).toBe('CLOSED');
@@ -123,7 +270,12 @@ describe('profile differences (linux vs rfc9293)', () => {
   });
   it('sequence numbers wrap modulo 2^32', () => {
     const w = createWorld({ isn: { client: 0xffffffff, server: 0xfffffffe } });
-    for (const [s, c, a] of [...LISTEN, ['client', 'socket'], ['client', 'connect', { port: 80 }]] as [Side, CallName, CallArgs?][]) w.call(s, c, a);
+    for (const [s, c, a] of [...LISTEN, ['client', 'socket'], ['client', 'connect', { port: 80 }]] as [
+      Side,
+      CallName,
+      CallArgs?,
+    ][])
+      w.call(s, c, a);
     while (w.deliver());
     w.call('client', 'write', { data: 'ab' });
     expect(labels(w)).toEqual(['ACK seq=0 ack=4294967295 len=2']);

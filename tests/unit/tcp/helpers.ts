@@ -6,7 +6,10 @@ import { parseScenario, runScenario, segmentLabel, type Scenario, type Trace } f
 export const SCENARIO_DIR = fileURLToPath(new URL('../../../content/scenarios/', import.meta.url));
 
 /** Every scenario file name in content/scenarios. */
-export const scenarioFiles = (): string[] => readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json')).sort();
+export const scenarioFiles = (): string[] =>
+  readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
 /** Parses content/scenarios/<id>.json. */
 export function loadScenario(id: string): Scenario {

@@ -40,7 +40,8 @@ function ssStates(serverPort: number, clientPort: number | null): { client: stri
   const find = (local: number, peer: number | null) => {
     for (const l of lines) {
       const [state, , , lo, pe] = l.trim().split(/\s+/);
-      if (lo?.endsWith(`:${local}`) && (peer === null ? pe?.endsWith(':*') : pe?.endsWith(`:${peer}`))) return state ?? '?';
+      if (lo?.endsWith(`:${local}`) && (peer === null ? pe?.endsWith(':*') : pe?.endsWith(`:${peer}`)))
+        return state ?? '?';
     }
     return 'CLOSED';
   };
@@ -50,7 +51,8 @@ function ssStates(serverPort: number, clientPort: number | null): { client: stri
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const once = <T>(emitter: net.Socket | net.Server, event: string) => new Promise<T>((r) => emitter.once(event, r as (v: unknown) => void));
+const once = <T>(emitter: net.Socket | net.Server, event: string) =>
+  new Promise<T>((r) => emitter.once(event, r as (v: unknown) => void));
 
 /** A real connection on loopback and the model world mirroring it (Linux profile). */
 class Pair {

@@ -1,6 +1,20 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { CALL_NAMES, TCP_STATES, TIMER_KINDS, createWorld, isRfcEdge, seqLe, type CallArgs, type CallName, type Profile, type Selector, type Side, type TimerKind, type World } from '../../../src/tcp';
+import {
+  CALL_NAMES,
+  TCP_STATES,
+  TIMER_KINDS,
+  createWorld,
+  isRfcEdge,
+  seqLe,
+  type CallArgs,
+  type CallName,
+  type Profile,
+  type Selector,
+  type Side,
+  type TimerKind,
+  type World,
+} from '../../../src/tcp';
 
 type Action =
   | { kind: 'call'; side: Side; op: CallName; args: CallArgs }
@@ -21,11 +35,25 @@ const args = fc.record(
 );
 // Calls that open connections come often so runs get past the handshake; deliveries dominate, as on a real network.
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('call' as const), side, op: fc.constantFrom(...CALL_NAMES), args }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('call' as const), side, op: fc.constantFrom<CallName>('socket', 'listen', 'connect', 'accept', 'write'), args: fc.constant({ port: 80, data: 'd' }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('call' as const), side, op: fc.constantFrom(...CALL_NAMES), args }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('call' as const),
+      side,
+      op: fc.constantFrom<CallName>('socket', 'listen', 'connect', 'accept', 'write'),
+      args: fc.constant({ port: 80, data: 'd' }),
+    }),
+  },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('deliver' as const), which }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('drop' as const, 'delay' as const), which }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('timer' as const), side, timer: fc.constantFrom(...TIMER_KINDS) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('timer' as const), side, timer: fc.constantFrom(...TIMER_KINDS) }),
+  },
 );
 const setup: Action[] = [
   { kind: 'call', side: 'server', op: 'socket', args: {} },
@@ -41,7 +69,8 @@ function step(w: World, a: Action): void {
     if (typeof r.ok !== 'boolean') throw new Error(`${a.op} returned ${JSON.stringify(r)}`);
   } else if (a.kind === 'timer') w.fireTimer(a.side, a.timer);
   else w[a.kind](a.which);
-  for (const c of w.takeLog().changes) if (!isRfcEdge(c.from, c.to)) throw new Error(`${c.side}: ${c.from} → ${c.to} is not an edge of RFC 9293 §3.3.2`);
+  for (const c of w.takeLog().changes)
+    if (!isRfcEdge(c.from, c.to)) throw new Error(`${c.side}: ${c.from} → ${c.to} is not an edge of RFC 9293 §3.3.2`);
   for (const s of ['client', 'server'] as const) {
     if (!TCP_STATES.includes(w.state(s))) throw new Error(`${s}: undefined state ${w.state(s)}`);
     const t = w.tcb(s);
@@ -54,14 +83,20 @@ function settle(w: World): void {
   for (let round = 0; round < 60; round++) {
     for (let i = 0; i < 200 && w.deliver(); i++) w.takeLog();
     let fired = false;
-    for (const s of ['client', 'server'] as const) for (const k of ['delayed_ack', 'retransmit'] as const) fired = w.fireTimer(s, k) || fired;
+    for (const s of ['client', 'server'] as const)
+      for (const k of ['delayed_ack', 'retransmit'] as const) fired = w.fireTimer(s, k) || fired;
     w.takeLog();
     if (!fired && !w.inFlight().length) return;
   }
 }
 
 const LIVE = (s: string) => s !== 'CLOSED' && s !== 'LISTEN';
-const SETTLED_PAIRS = new Set(['ESTABLISHED/ESTABLISHED', 'FIN_WAIT_2/CLOSE_WAIT', 'CLOSE_WAIT/FIN_WAIT_2', 'TIME_WAIT/TIME_WAIT']);
+const SETTLED_PAIRS = new Set([
+  'ESTABLISHED/ESTABLISHED',
+  'FIN_WAIT_2/CLOSE_WAIT',
+  'CLOSE_WAIT/FIN_WAIT_2',
+  'TIME_WAIT/TIME_WAIT',
+]);
 
 let agreed = 0;
 function check(profile: Profile, actions: Action[]): void {
@@ -71,7 +106,16 @@ function check(profile: Profile, actions: Action[]): void {
   const c = w.tcb('client');
   const s = w.tcb('server');
   // both ends agree once the network is quiet: same incarnation → same sequence numbers, matching states
-  if (c && s && LIVE(c.state) && LIVE(s.state) && c.iss === s.irs && s.iss === c.irs && c.state !== 'SYN_SENT' && s.state !== 'SYN_SENT') {
+  if (
+    c &&
+    s &&
+    LIVE(c.state) &&
+    LIVE(s.state) &&
+    c.iss === s.irs &&
+    s.iss === c.irs &&
+    c.state !== 'SYN_SENT' &&
+    s.state !== 'SYN_SENT'
+  ) {
     agreed++;
     expect(SETTLED_PAIRS.has(`${c.state}/${s.state}`), `${c.state}/${s.state}`).toBe(true);
     expect(c.sndNxt).toBe(s.rcvNxt);
@@ -85,7 +129,10 @@ describe('random interleavings of calls, deliveries, drops and timers', () => {
   for (const profile of ['rfc9293', 'linux'] as const) {
     it(`keep the invariants (${profile})`, () => {
       agreed = 0;
-      fc.assert(fc.property(fc.array(action, { maxLength: 60 }), (actions) => check(profile, actions)), { numRuns: 500, seed: 9293 });
+      fc.assert(
+        fc.property(fc.array(action, { maxLength: 60 }), (actions) => check(profile, actions)),
+        { numRuns: 500, seed: 9293 },
+      );
       expect(agreed, 'runs that ended with a live connection on both ends').toBeGreaterThan(25);
     });
   }
@@ -93,10 +140,14 @@ describe('random interleavings of calls, deliveries, drops and timers', () => {
   it('~100,000 random steps never throw', () => {
     let steps = 0;
     fc.assert(
-      fc.property(fc.constantFrom<Profile>('rfc9293', 'linux'), fc.array(action, { minLength: 400, maxLength: 600 }), (profile, actions) => {
-        steps += actions.length;
-        check(profile, actions);
-      }),
+      fc.property(
+        fc.constantFrom<Profile>('rfc9293', 'linux'),
+        fc.array(action, { minLength: 400, maxLength: 600 }),
+        (profile, actions) => {
+          steps += actions.length;
+          check(profile, actions);
+        },
+      ),
       { numRuns: 200, seed: 42 },
     );
     expect(steps).toBeGreaterThan(80_000);
@@ -104,21 +155,26 @@ describe('random interleavings of calls, deliveries, drops and timers', () => {
 
   it('without losses every handshake completes and every close ends in CLOSED/TIME_WAIT', () => {
     fc.assert(
-      fc.property(fc.constantFrom<Profile>('rfc9293', 'linux'), fc.boolean(), fc.boolean(), (profile, clientFirst, shut) => {
-        const w = createWorld({ profile, seed: 3 });
-        for (const a of setup) step(w, a);
-        step(w, { kind: 'call', side: 'client', op: 'connect', args: { port: 80 } });
-        settle(w);
-        step(w, { kind: 'call', side: 'server', op: 'accept', args: {} });
-        expect([w.state('client'), w.state('server')]).toEqual(['ESTABLISHED', 'ESTABLISHED']);
-        const [a, b]: [Side, Side] = clientFirst ? ['client', 'server'] : ['server', 'client'];
-        step(w, { kind: 'call', side: a, op: shut ? 'shutdown' : 'close', args: {} });
-        settle(w);
-        step(w, { kind: 'call', side: b, op: 'close', args: {} });
-        settle(w);
-        expect(w.state(a)).toBe('TIME_WAIT');
-        expect(w.state(b)).toBe('CLOSED');
-      }),
+      fc.property(
+        fc.constantFrom<Profile>('rfc9293', 'linux'),
+        fc.boolean(),
+        fc.boolean(),
+        (profile, clientFirst, shut) => {
+          const w = createWorld({ profile, seed: 3 });
+          for (const a of setup) step(w, a);
+          step(w, { kind: 'call', side: 'client', op: 'connect', args: { port: 80 } });
+          settle(w);
+          step(w, { kind: 'call', side: 'server', op: 'accept', args: {} });
+          expect([w.state('client'), w.state('server')]).toEqual(['ESTABLISHED', 'ESTABLISHED']);
+          const [a, b]: [Side, Side] = clientFirst ? ['client', 'server'] : ['server', 'client'];
+          step(w, { kind: 'call', side: a, op: shut ? 'shutdown' : 'close', args: {} });
+          settle(w);
+          step(w, { kind: 'call', side: b, op: 'close', args: {} });
+          settle(w);
+          expect(w.state(a)).toBe('TIME_WAIT');
+          expect(w.state(b)).toBe('CLOSED');
+        },
+      ),
     );
   });
 });

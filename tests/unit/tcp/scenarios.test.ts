@@ -106,12 +106,7 @@ const EXPECTED: Record<string, string[]> = {
     'TIME_WAIT CLOSING',
     'TIME_WAIT TIME_WAIT',
   ],
-  'lost-syn': [
-    ...OPEN.slice(0, 5),
-    'SYN_SENT LISTEN',
-    'SYN_SENT LISTEN | SYN seq=100',
-    ...OPEN.slice(5),
-  ],
+  'lost-syn': [...OPEN.slice(0, 5), 'SYN_SENT LISTEN', 'SYN_SENT LISTEN | SYN seq=100', ...OPEN.slice(5)],
   'lost-final-ack': [
     ...OPEN,
     'FIN_WAIT_1 ESTABLISHED | FIN, ACK seq=101 ack=301',
@@ -195,14 +190,24 @@ describe('parseScenario reports file, step index and reason', () => {
     throw new Error('expected a ScenarioError');
   };
   it('names an unknown call with the step index and the calls it expected', () => {
-    const msg = bad({ ...base, steps: [{ call: 'client', op: 'socket' }, {}, { deliver: 'next' }, { call: 'client', op: 'conect' }].filter((s, i) => i !== 1) });
-    expect(msg).toMatch(/^content\/scenarios\/x\.json: step 2: unknown call "conect" \(expected one of socket, bind, listen, accept, connect,.*\)\. Fix: /);
+    const msg = bad({
+      ...base,
+      steps: [{ call: 'client', op: 'socket' }, {}, { deliver: 'next' }, { call: 'client', op: 'conect' }].filter(
+        (s, i) => i !== 1,
+      ),
+    });
+    expect(msg).toMatch(
+      /^content\/scenarios\/x\.json: step 2: unknown call "conect" \(expected one of socket, bind, listen, accept, connect,.*\)\. Fix: /,
+    );
   });
   it.each([
     [{ ...base, steps: [{ deliver: 'first' }] }, /step 0: bad "deliver" "first"/],
     [{ ...base, steps: [{ timer: 'retransmit' }] }, /step 0: a timer step needs "side"/],
     [{ ...base, steps: [{ call: 'client', op: 'write', args: { bytes: 3 } }] }, /step 0: unknown argument "bytes"/],
-    [{ ...base, steps: [{ call: 'client', op: 'bind', args: { port: 70000 } }] }, /step 0: bad value 70000 for argument "port"/],
+    [
+      { ...base, steps: [{ call: 'client', op: 'bind', args: { port: 70000 } }] },
+      /step 0: bad value 70000 for argument "port"/,
+    ],
     [{ ...base, steps: [{ wait: 1 }] }, /step 0: unknown step kind/],
     [{ ...base, profile: 'bsd', steps: [] }, /: unknown profile "bsd"/],
     [{ ...base, title: { en: 'only English' }, steps: [] }, /"title" must be/],

@@ -1,5 +1,18 @@
 import { describe, it, expect } from 'vitest';
-import { closedReply, fireTimer, isRfcEdge, listenReceive, newTcb, receive, seg, segmentLabel, type Profile, type Tcb, type TcpState, type TimerKind } from '../../../src/tcp';
+import {
+  closedReply,
+  fireTimer,
+  isRfcEdge,
+  listenReceive,
+  newTcb,
+  receive,
+  seg,
+  segmentLabel,
+  type Profile,
+  type Tcb,
+  type TcpState,
+  type TimerKind,
+} from '../../../src/tcp';
 
 /**
  * A TCB in `state` as it would be after a handshake with ISN 100 (ours) and 300 (theirs): ESTABLISHED
@@ -21,56 +34,224 @@ function tcb(state: TcpState, extra: Partial<Tcb> = {}): Tcb {
   return Object.assign(t, extra);
 }
 
-type Row = [rfc: string, from: TcpState, seg: ReturnType<typeof seg>, to: TcpState, out: string[], error?: string, extra?: Partial<Tcb>, profile?: Profile];
+type Row = [
+  rfc: string,
+  from: TcpState,
+  seg: ReturnType<typeof seg>,
+  to: TcpState,
+  out: string[],
+  error?: string,
+  extra?: Partial<Tcb>,
+  profile?: Profile,
+];
 
 const ROWS: Row[] = [
   // SYN_SENT
-  ['§3.10.7.3 fourth: SYN, ACK acknowledging our SYN', 'SYN_SENT', seg('SYN,ACK', 300, 101), 'ESTABLISHED', ['ACK seq=101 ack=301']],
-  ['§3.10.7.3 fourth: SYN alone (simultaneous open)', 'SYN_SENT', seg('SYN', 300), 'SYN_RECEIVED', ['SYN, ACK seq=100 ack=301']],
+  [
+    '§3.10.7.3 fourth: SYN, ACK acknowledging our SYN',
+    'SYN_SENT',
+    seg('SYN,ACK', 300, 101),
+    'ESTABLISHED',
+    ['ACK seq=101 ack=301'],
+  ],
+  [
+    '§3.10.7.3 fourth: SYN alone (simultaneous open)',
+    'SYN_SENT',
+    seg('SYN', 300),
+    'SYN_RECEIVED',
+    ['SYN, ACK seq=100 ack=301'],
+  ],
   ['§3.10.7.3 first: ACK above SND.NXT gets a RST', 'SYN_SENT', seg('SYN,ACK', 300, 200), 'SYN_SENT', ['RST seq=200']],
   ['§3.10.7.3 first: ACK ≤ ISS gets a RST', 'SYN_SENT', seg('ACK', 300, 100), 'SYN_SENT', ['RST seq=100']],
   ['§3.10.7.3 first: unacceptable ACK on a RST is dropped', 'SYN_SENT', seg('RST,ACK', 0, 200), 'SYN_SENT', []],
   ['§3.10.7.3 second: RST with acceptable ACK resets', 'SYN_SENT', seg('RST,ACK', 0, 101), 'CLOSED', [], 'ECONNRESET'],
-  ['§3.10.7.3 second: RST (Linux reports ECONNREFUSED)', 'SYN_SENT', seg('RST,ACK', 0, 101), 'CLOSED', [], 'ECONNREFUSED', {}, 'linux'],
+  [
+    '§3.10.7.3 second: RST (Linux reports ECONNREFUSED)',
+    'SYN_SENT',
+    seg('RST,ACK', 0, 101),
+    'CLOSED',
+    [],
+    'ECONNREFUSED',
+    {},
+    'linux',
+  ],
   ['§3.10.7.3 second: RST without ACK is dropped', 'SYN_SENT', seg('RST', 300), 'SYN_SENT', []],
   ['§3.10.7.3 fifth: neither SYN nor RST is dropped', 'SYN_SENT', seg('FIN', 300), 'SYN_SENT', []],
   // SYN_RECEIVED (passive)
   ['§3.10.7.4 fifth: ACK of our SYN', 'SYN_RECEIVED', seg('ACK', 301, 101), 'ESTABLISHED', []],
-  ['§3.10.7.4 fifth: unacceptable ACK gets <SEQ=SEG.ACK><CTL=RST>', 'SYN_RECEIVED', seg('ACK', 301, 150), 'SYN_RECEIVED', ['RST seq=150']],
+  [
+    '§3.10.7.4 fifth: unacceptable ACK gets <SEQ=SEG.ACK><CTL=RST>',
+    'SYN_RECEIVED',
+    seg('ACK', 301, 150),
+    'SYN_RECEIVED',
+    ['RST seq=150'],
+  ],
   ['§3.10.7.4 second: RST returns a passive open to LISTEN', 'SYN_RECEIVED', seg('RST', 301), 'LISTEN', []],
-  ['§3.10.7.4 second: RST of an active open is "connection refused"', 'SYN_RECEIVED', seg('RST', 301), 'CLOSED', [], 'ECONNREFUSED', { passive: false }],
-  ['§3.10.7.4 second: in-window RST not at RCV.NXT gets a challenge ACK', 'SYN_RECEIVED', seg('RST', 400), 'SYN_RECEIVED', ['ACK seq=101 ack=301']],
-  ['§3.10.7.4 first: retransmitted SYN is unacceptable, ACK it', 'SYN_RECEIVED', seg('SYN', 300), 'SYN_RECEIVED', ['ACK seq=101 ack=301']],
-  ['Linux: retransmitted SYN gets the SYN, ACK again', 'SYN_RECEIVED', seg('SYN', 300), 'SYN_RECEIVED', ['SYN, ACK seq=100 ack=301'], undefined, {}, 'linux'],
+  [
+    '§3.10.7.4 second: RST of an active open is "connection refused"',
+    'SYN_RECEIVED',
+    seg('RST', 301),
+    'CLOSED',
+    [],
+    'ECONNREFUSED',
+    { passive: false },
+  ],
+  [
+    '§3.10.7.4 second: in-window RST not at RCV.NXT gets a challenge ACK',
+    'SYN_RECEIVED',
+    seg('RST', 400),
+    'SYN_RECEIVED',
+    ['ACK seq=101 ack=301'],
+  ],
+  [
+    '§3.10.7.4 first: retransmitted SYN is unacceptable, ACK it',
+    'SYN_RECEIVED',
+    seg('SYN', 300),
+    'SYN_RECEIVED',
+    ['ACK seq=101 ack=301'],
+  ],
+  [
+    'Linux: retransmitted SYN gets the SYN, ACK again',
+    'SYN_RECEIVED',
+    seg('SYN', 300),
+    'SYN_RECEIVED',
+    ['SYN, ACK seq=100 ack=301'],
+    undefined,
+    {},
+    'linux',
+  ],
   ['§3.10.7.4 fourth: in-window SYN returns a passive open to LISTEN', 'SYN_RECEIVED', seg('SYN', 301), 'LISTEN', []],
-  ['§3.5 Figure 8: peer SYN, ACK in simultaneous open', 'SYN_RECEIVED', seg('SYN,ACK', 300, 101), 'ESTABLISHED', [], undefined, { passive: false }],
-  ['§3.10.7.4 eighth: ACK and FIN together → CLOSE_WAIT', 'SYN_RECEIVED', seg('FIN,ACK', 301, 101), 'CLOSE_WAIT', ['ACK seq=101 ack=302']],
+  [
+    '§3.5 Figure 8: peer SYN, ACK in simultaneous open',
+    'SYN_RECEIVED',
+    seg('SYN,ACK', 300, 101),
+    'ESTABLISHED',
+    [],
+    undefined,
+    { passive: false },
+  ],
+  [
+    '§3.10.7.4 eighth: ACK and FIN together → CLOSE_WAIT',
+    'SYN_RECEIVED',
+    seg('FIN,ACK', 301, 101),
+    'CLOSE_WAIT',
+    ['ACK seq=101 ack=302'],
+  ],
   ['§3.10.7.4 fifth: no ACK bit, drop', 'SYN_RECEIVED', seg('FIN', 301), 'SYN_RECEIVED', []],
   // ESTABLISHED
-  ['§3.10.7.4 seventh: in-order data is acknowledged', 'ESTABLISHED', seg('ACK', 301, 101, 5), 'ESTABLISHED', ['ACK seq=101 ack=306']],
-  ['§3.10.7.4 eighth: FIN → CLOSE_WAIT', 'ESTABLISHED', seg('FIN,ACK', 301, 101), 'CLOSE_WAIT', ['ACK seq=101 ack=302']],
-  ['§3.10.7.4 eighth: data and FIN in one segment', 'ESTABLISHED', seg('FIN,ACK', 301, 101, 3), 'CLOSE_WAIT', ['ACK seq=101 ack=305']],
+  [
+    '§3.10.7.4 seventh: in-order data is acknowledged',
+    'ESTABLISHED',
+    seg('ACK', 301, 101, 5),
+    'ESTABLISHED',
+    ['ACK seq=101 ack=306'],
+  ],
+  [
+    '§3.10.7.4 eighth: FIN → CLOSE_WAIT',
+    'ESTABLISHED',
+    seg('FIN,ACK', 301, 101),
+    'CLOSE_WAIT',
+    ['ACK seq=101 ack=302'],
+  ],
+  [
+    '§3.10.7.4 eighth: data and FIN in one segment',
+    'ESTABLISHED',
+    seg('FIN,ACK', 301, 101, 3),
+    'CLOSE_WAIT',
+    ['ACK seq=101 ack=305'],
+  ],
   ['§3.10.7.4 second: RST at RCV.NXT resets', 'ESTABLISHED', seg('RST', 301), 'CLOSED', [], 'ECONNRESET'],
   ['§3.10.7.4 first: RST outside the window is dropped silently', 'ESTABLISHED', seg('RST', 200), 'ESTABLISHED', []],
-  ['§3.10.7.4 second: in-window RST not at RCV.NXT gets a challenge ACK', 'ESTABLISHED', seg('RST', 302), 'ESTABLISHED', ['ACK seq=101 ack=301']],
-  ['§3.10.7.4 fourth: SYN in a synchronized state gets a challenge ACK', 'ESTABLISHED', seg('SYN', 301), 'ESTABLISHED', ['ACK seq=101 ack=301']],
-  ['§3.10.7.4 first: old data is unacceptable, ACK it', 'ESTABLISHED', seg('ACK', 200, 101, 5), 'ESTABLISHED', ['ACK seq=101 ack=301']],
-  ['§3.10.7.4 fifth: ACK of unsent data gets an ACK', 'ESTABLISHED', seg('ACK', 301, 500), 'ESTABLISHED', ['ACK seq=101 ack=301']],
+  [
+    '§3.10.7.4 second: in-window RST not at RCV.NXT gets a challenge ACK',
+    'ESTABLISHED',
+    seg('RST', 302),
+    'ESTABLISHED',
+    ['ACK seq=101 ack=301'],
+  ],
+  [
+    '§3.10.7.4 fourth: SYN in a synchronized state gets a challenge ACK',
+    'ESTABLISHED',
+    seg('SYN', 301),
+    'ESTABLISHED',
+    ['ACK seq=101 ack=301'],
+  ],
+  [
+    '§3.10.7.4 first: old data is unacceptable, ACK it',
+    'ESTABLISHED',
+    seg('ACK', 200, 101, 5),
+    'ESTABLISHED',
+    ['ACK seq=101 ack=301'],
+  ],
+  [
+    '§3.10.7.4 fifth: ACK of unsent data gets an ACK',
+    'ESTABLISHED',
+    seg('ACK', 301, 500),
+    'ESTABLISHED',
+    ['ACK seq=101 ack=301'],
+  ],
   ['§3.10.7.4 fifth: no ACK bit, drop', 'ESTABLISHED', seg('', 301, 0, 5), 'ESTABLISHED', []],
-  ['§3.4 modulo 2^32: wrapped RCV.NXT still accepts data', 'ESTABLISHED', seg('ACK', 0xfffffffe, 101, 4), 'ESTABLISHED', ['ACK seq=101 ack=2'], undefined, { rcvNxt: 0xfffffffe, irs: 0xfffffffd }],
+  [
+    '§3.4 modulo 2^32: wrapped RCV.NXT still accepts data',
+    'ESTABLISHED',
+    seg('ACK', 0xfffffffe, 101, 4),
+    'ESTABLISHED',
+    ['ACK seq=101 ack=2'],
+    undefined,
+    { rcvNxt: 0xfffffffe, irs: 0xfffffffd },
+  ],
   // FIN_WAIT_1
   ['§3.10.7.4 fifth: ACK of our FIN → FIN_WAIT_2', 'FIN_WAIT_1', seg('ACK', 301, 102), 'FIN_WAIT_2', []],
-  ['§3.10.7.4 eighth: FIN before our FIN is acked → CLOSING', 'FIN_WAIT_1', seg('FIN,ACK', 301, 101), 'CLOSING', ['ACK seq=102 ack=302']],
-  ['§3.10.7.4 eighth: FIN that acks our FIN → TIME_WAIT', 'FIN_WAIT_1', seg('FIN,ACK', 301, 102), 'TIME_WAIT', ['ACK seq=102 ack=302']],
-  ['§3.10.7.4 seventh: data still accepted in FIN_WAIT_1', 'FIN_WAIT_1', seg('ACK', 301, 101, 2), 'FIN_WAIT_1', ['ACK seq=102 ack=303']],
+  [
+    '§3.10.7.4 eighth: FIN before our FIN is acked → CLOSING',
+    'FIN_WAIT_1',
+    seg('FIN,ACK', 301, 101),
+    'CLOSING',
+    ['ACK seq=102 ack=302'],
+  ],
+  [
+    '§3.10.7.4 eighth: FIN that acks our FIN → TIME_WAIT',
+    'FIN_WAIT_1',
+    seg('FIN,ACK', 301, 102),
+    'TIME_WAIT',
+    ['ACK seq=102 ack=302'],
+  ],
+  [
+    '§3.10.7.4 seventh: data still accepted in FIN_WAIT_1',
+    'FIN_WAIT_1',
+    seg('ACK', 301, 101, 2),
+    'FIN_WAIT_1',
+    ['ACK seq=102 ack=303'],
+  ],
   ['§3.10.7.4 second: RST → CLOSED', 'FIN_WAIT_1', seg('RST', 301), 'CLOSED', [], 'ECONNRESET'],
   // FIN_WAIT_2
   ['§3.10.7.4 eighth: FIN → TIME_WAIT', 'FIN_WAIT_2', seg('FIN,ACK', 301, 102), 'TIME_WAIT', ['ACK seq=102 ack=302']],
-  ['§3.10.7.4 seventh: data after our FIN (half-close) is accepted', 'FIN_WAIT_2', seg('ACK', 301, 102, 3), 'FIN_WAIT_2', ['ACK seq=102 ack=304']],
-  ['Linux: data for a closed descriptor resets', 'FIN_WAIT_2', seg('ACK', 301, 102, 3), 'CLOSED', ['RST seq=102'], undefined, { orphan: true }, 'linux'],
+  [
+    '§3.10.7.4 seventh: data after our FIN (half-close) is accepted',
+    'FIN_WAIT_2',
+    seg('ACK', 301, 102, 3),
+    'FIN_WAIT_2',
+    ['ACK seq=102 ack=304'],
+  ],
+  [
+    'Linux: data for a closed descriptor resets',
+    'FIN_WAIT_2',
+    seg('ACK', 301, 102, 3),
+    'CLOSED',
+    ['RST seq=102'],
+    undefined,
+    { orphan: true },
+    'linux',
+  ],
   ['§3.10.7.4 second: RST → CLOSED', 'FIN_WAIT_2', seg('RST', 301), 'CLOSED', [], 'ECONNRESET'],
   // CLOSE_WAIT
-  ['§3.10.7.4 eighth: retransmitted FIN in CLOSE_WAIT is ACKed again', 'CLOSE_WAIT', seg('FIN,ACK', 301, 101), 'CLOSE_WAIT', ['ACK seq=101 ack=302']],
+  [
+    '§3.10.7.4 eighth: retransmitted FIN in CLOSE_WAIT is ACKed again',
+    'CLOSE_WAIT',
+    seg('FIN,ACK', 301, 101),
+    'CLOSE_WAIT',
+    ['ACK seq=101 ack=302'],
+  ],
   ['§3.10.7.4 seventh: text after the FIN is ignored', 'CLOSE_WAIT', seg('ACK', 302, 101, 4), 'CLOSE_WAIT', []],
   ['§3.10.7.4 second: RST → CLOSED', 'CLOSE_WAIT', seg('RST', 302), 'CLOSED', [], 'ECONNRESET'],
   // CLOSING
@@ -82,9 +263,21 @@ const ROWS: Row[] = [
   ['§3.10.7.4 fifth: old ACK, stay in LAST_ACK', 'LAST_ACK', seg('ACK', 302, 101), 'LAST_ACK', []],
   ['§3.10.7.4 second: RST → CLOSED', 'LAST_ACK', seg('RST', 302), 'CLOSED', []],
   // TIME_WAIT
-  ['§3.10.7.4 eighth: retransmitted FIN is ACKed, 2·MSL restarts', 'TIME_WAIT', seg('FIN,ACK', 301, 102), 'TIME_WAIT', ['ACK seq=102 ack=302']],
+  [
+    '§3.10.7.4 eighth: retransmitted FIN is ACKed, 2·MSL restarts',
+    'TIME_WAIT',
+    seg('FIN,ACK', 301, 102),
+    'TIME_WAIT',
+    ['ACK seq=102 ack=302'],
+  ],
   ['§3.10.7.4 second: RST → CLOSED', 'TIME_WAIT', seg('RST', 302), 'CLOSED', []],
-  ['§3.10.7.4 fourth: SYN in TIME_WAIT gets a challenge ACK', 'TIME_WAIT', seg('SYN', 5000), 'TIME_WAIT', ['ACK seq=102 ack=302']],
+  [
+    '§3.10.7.4 fourth: SYN in TIME_WAIT gets a challenge ACK',
+    'TIME_WAIT',
+    seg('SYN', 5000),
+    'TIME_WAIT',
+    ['ACK seq=102 ack=302'],
+  ],
 ];
 
 describe('segment arrival, RFC 9293 §3.10.7', () => {
@@ -112,22 +305,39 @@ describe('LISTEN and CLOSED, RFC 9293 §3.10.7.1–2', () => {
     expect(r.tcb?.state).toBe('SYN_RECEIVED');
     expect(r.out.map(label)).toEqual(['SYN, ACK seq=300 ack=101']);
   });
-  it('§3.10.7.2: an ACK gets <SEQ=SEG.ACK><CTL=RST>', () => expect(listenReceive(seg('ACK', 5, 7), 300).out.map(label)).toEqual(['RST seq=7']));
+  it('§3.10.7.2: an ACK gets <SEQ=SEG.ACK><CTL=RST>', () =>
+    expect(listenReceive(seg('ACK', 5, 7), 300).out.map(label)).toEqual(['RST seq=7']));
   it('§3.10.7.2: a RST is ignored', () => expect(listenReceive(seg('RST', 5), 300)).toEqual({ out: [] }));
-  it('§3.10.7.1: a SYN gets <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>', () => expect(closedReply(seg('SYN', 100)).map(label)).toEqual(['RST, ACK seq=0 ack=101']));
-  it('§3.10.7.1: an ACK gets <SEQ=SEG.ACK><CTL=RST>', () => expect(closedReply(seg('ACK', 5, 7)).map(label)).toEqual(['RST seq=7']));
+  it('§3.10.7.1: a SYN gets <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>', () =>
+    expect(closedReply(seg('SYN', 100)).map(label)).toEqual(['RST, ACK seq=0 ack=101']));
+  it('§3.10.7.1: an ACK gets <SEQ=SEG.ACK><CTL=RST>', () =>
+    expect(closedReply(seg('ACK', 5, 7)).map(label)).toEqual(['RST seq=7']));
   it('§3.10.7.1: a RST gets nothing', () => expect(closedReply(seg('RST', 5))).toEqual([]));
 });
 
 const TIMERS: [string, TcpState, TimerKind, TcpState | null, string[], Partial<Tcb>?, Profile?][] = [
   ['§3.8.1: SYN retransmitted from SYN_SENT', 'SYN_SENT', 'retransmit', 'SYN_SENT', ['SYN seq=100']],
-  ['§3.8.1: SYN, ACK retransmitted from SYN_RECEIVED', 'SYN_RECEIVED', 'retransmit', 'SYN_RECEIVED', ['SYN, ACK seq=100 ack=301']],
+  [
+    '§3.8.1: SYN, ACK retransmitted from SYN_RECEIVED',
+    'SYN_RECEIVED',
+    'retransmit',
+    'SYN_RECEIVED',
+    ['SYN, ACK seq=100 ack=301'],
+  ],
   ['§3.8.1: FIN retransmitted from FIN_WAIT_1', 'FIN_WAIT_1', 'retransmit', 'FIN_WAIT_1', ['FIN, ACK seq=101 ack=301']],
   ['§3.8.1: FIN retransmitted from LAST_ACK', 'LAST_ACK', 'retransmit', 'LAST_ACK', ['FIN, ACK seq=101 ack=302']],
   ['§3.8.1: nothing unacknowledged, no retransmission', 'ESTABLISHED', 'retransmit', null, []],
   ['§3.10.8: 2·MSL expiry closes TIME_WAIT', 'TIME_WAIT', 'time_wait', 'CLOSED', []],
   ['RFC: FIN_WAIT_2 has no timer', 'FIN_WAIT_2', 'fin_wait_2', null, [], { orphan: true }],
-  ['Linux: orphaned FIN_WAIT_2 dropped after tcp_fin_timeout', 'FIN_WAIT_2', 'fin_wait_2', 'CLOSED', [], { orphan: true }, 'linux'],
+  [
+    'Linux: orphaned FIN_WAIT_2 dropped after tcp_fin_timeout',
+    'FIN_WAIT_2',
+    'fin_wait_2',
+    'CLOSED',
+    [],
+    { orphan: true },
+    'linux',
+  ],
   ['Linux: FIN_WAIT_2 after shutdown() keeps waiting', 'FIN_WAIT_2', 'fin_wait_2', null, [], {}, 'linux'],
 ];
 

@@ -52,7 +52,10 @@ export abstract class QuizQuestion extends HTMLElement {
   /** Records and announces a graded answer, reveals the explanation, and moves focus to the verdict. */
   protected finish(ok: boolean, detail = ''): void {
     updateProgress((p) => recordAnswer(p, this.dataset.lesson!, this.dataset.quizId!, ok));
-    this.say(`${ok ? this.labels.correct : this.labels.incorrect}${detail ? ` ${detail}` : ''}`, ok ? 'right' : 'wrong');
+    this.say(
+      `${ok ? this.labels.correct : this.labels.incorrect}${detail ? ` ${detail}` : ''}`,
+      ok ? 'right' : 'wrong',
+    );
     this.dataset.state = ok ? 'right' : 'wrong';
     this.checkButton.hidden = true;
     this.retryButton.hidden = false;

@@ -21,21 +21,31 @@ class QuizChoice extends QuizQuestion {
   }
 
   protected check(): void {
-    const chosen = this.inputs().filter((i) => i.checked).map((i) => i.value);
+    const chosen = this.inputs()
+      .filter((i) => i.checked)
+      .map((i) => i.value);
     if (chosen.length === 0) {
       this.say(this.labels.pickFirst!);
       this.focusFirst();
       return;
     }
     const correct = (this.dataset.correct ?? '').split(' ');
-    const verdict = gradeChoice(this.items.map((li) => li.dataset.option!), correct, chosen);
+    const verdict = gradeChoice(
+      this.items.map((li) => li.dataset.option!),
+      correct,
+      chosen,
+    );
     for (const v of verdict.options) {
       const li = this.items.find((el) => el.dataset.option === v.id)!;
       const mark = li.querySelector<HTMLElement>('.quiz-mark')!;
       const feedback = li.querySelector<HTMLElement>('.quiz-feedback');
       const show = v.chosen || v.correct;
       li.dataset.verdict = v.correct ? 'right' : v.chosen ? 'wrong' : '';
-      mark.textContent = !show ? '' : v.chosen ? this.labels[v.correct ? 'yourRight' : 'yourWrong']! : this.labels.rightOption!;
+      mark.textContent = !show
+        ? ''
+        : v.chosen
+          ? this.labels[v.correct ? 'yourRight' : 'yourWrong']!
+          : this.labels.rightOption!;
       if (feedback) feedback.hidden = !show;
     }
     this.inputs().forEach((i) => (i.disabled = true));

@@ -16,7 +16,14 @@ const islands: Record<string, () => Promise<unknown>> = {
 
 const questions = [...document.querySelectorAll<HTMLElement>('[data-quiz-id]')];
 const lesson = questions[0]?.dataset.lesson;
-if (lesson) updateProgress((p) => registerLesson(p, lesson, questions.map((q) => q.dataset.quizId!)));
+if (lesson)
+  updateProgress((p) =>
+    registerLesson(
+      p,
+      lesson,
+      questions.map((q) => q.dataset.quizId!),
+    ),
+  );
 
 const loaded = new Set<string>();
 const load = (tag: string) => {

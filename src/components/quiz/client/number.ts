@@ -35,7 +35,9 @@ class QuizNumber extends QuizQuestion {
     }
     this.input.removeAttribute('aria-invalid');
     this.input.readOnly = true;
-    const hint = verdict.ok ? '' : `${this.labels[verdict.mistake]} ${this.labels.answerIs!.replace('{value}', String(this.expected))}`;
+    const hint = verdict.ok
+      ? ''
+      : `${this.labels[verdict.mistake]} ${this.labels.answerIs!.replace('{value}', String(this.expected))}`;
     this.finish(verdict.ok, hint);
   }
 
@@ -45,7 +47,9 @@ class QuizNumber extends QuizQuestion {
     this.isns = { client: randomIsn(Math.random), server: randomIsn(Math.random) };
     const segment = segmentsWithIsns(scenario, this.isns)[Number(this.dataset.segment) - 1]!;
     this.expected = segment[this.dataset.field as 'seq' | 'ack'];
-    this.querySelector('.quiz-isns')!.textContent = this.labels.isns!.replace('{client}', String(this.isns.client)).replace('{server}', String(this.isns.server));
+    this.querySelector('.quiz-isns')!.textContent = this.labels
+      .isns!.replace('{client}', String(this.isns.client))
+      .replace('{server}', String(this.isns.server));
     this.input.value = '';
     this.input.readOnly = false;
     this.input.removeAttribute('aria-invalid');

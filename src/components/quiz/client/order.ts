@@ -39,7 +39,9 @@ class QuizOrder extends QuizQuestion {
       .replace('{n}', String(steps.indexOf(li) + 1))
       .replace('{total}', String(steps.length));
     // Keep focus on the same button unless it just became useless at the end of the list.
-    const target = button.disabled ? li.querySelector<HTMLButtonElement>(`button[data-move="${up ? 'down' : 'up'}"]`)! : button;
+    const target = button.disabled
+      ? li.querySelector<HTMLButtonElement>(`button[data-move="${up ? 'down' : 'up'}"]`)!
+      : button;
     target.focus();
   }
 
@@ -57,7 +59,9 @@ class QuizOrder extends QuizQuestion {
     const verdict = gradeOrder(answer, given);
     this.steps().forEach((li, i) => {
       li.dataset.verdict = verdict.positions[i] ? 'right' : 'wrong';
-      li.querySelector('.quiz-mark')!.textContent = verdict.positions[i] ? this.labels.rightPlace! : this.labels.wrongPlace!;
+      li.querySelector('.quiz-mark')!.textContent = verdict.positions[i]
+        ? this.labels.rightPlace!
+        : this.labels.wrongPlace!;
       li.querySelectorAll('button').forEach((b) => (b.disabled = true));
     });
     this.finish(verdict.ok);

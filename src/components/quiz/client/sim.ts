@@ -2,7 +2,16 @@
  * <phone-sim>: the phone-call simulator. The TCP model runs both ends and the network; the reader
  * makes the calls, moves segments and fires timers. Every label comes from data-labels. Browser only.
  */
-import { createWorld, formatFlags, type CallArgs, type CallName, type SentSegment, type Side, type TimerKind, type World } from '~/tcp';
+import {
+  createWorld,
+  formatFlags,
+  type CallArgs,
+  type CallName,
+  type SentSegment,
+  type Side,
+  type TimerKind,
+  type World,
+} from '~/tcp';
 import { explainKey } from '~/quiz/explain';
 import { randomIsn } from '~/quiz/random';
 
@@ -75,7 +84,9 @@ class PhoneSim extends HTMLElement {
 
   private renderRoles(): void {
     for (const side of ['client', 'server'] as const) {
-      this.querySelector(`.sim-end[data-side="${side}"] [data-role]`)!.textContent = this.l(this.dataset.you === side ? 'sim.you' : 'sim.otherEnd');
+      this.querySelector(`.sim-end[data-side="${side}"] [data-role]`)!.textContent = this.l(
+        this.dataset.you === side ? 'sim.you' : 'sim.otherEnd',
+      );
     }
   }
 
@@ -85,11 +96,19 @@ class PhoneSim extends HTMLElement {
     const lines: [string, 'error'?][] = [];
     const who = this.sideName(side);
     if (result.ok) {
-      if (op === 'read') lines.push([result.value ? this.l('sim.read.data', { side: who, n: result.value, data: result.data ?? '' }) : this.l('sim.read.eof', { side: who })]);
+      if (op === 'read')
+        lines.push([
+          result.value
+            ? this.l('sim.read.data', { side: who, n: result.value, data: result.data ?? '' })
+            : this.l('sim.read.eof', { side: who }),
+        ]);
       else if (op === 'write') lines.push([this.l('sim.write.ok', { side: who, n: result.value ?? 0 })]);
       else lines.push([this.l('sim.call.ok', { side: who, call: op })]);
     } else {
-      lines.push([`${this.l('sim.call.fail', { side: who, call: op })} ${this.l(explainKey(op, result.errno, result.reason), { errno: result.errno })}`, 'error']);
+      lines.push([
+        `${this.l('sim.call.fail', { side: who, call: op })} ${this.l(explainKey(op, result.errno, result.reason), { errno: result.errno })}`,
+        'error',
+      ]);
     }
     this.settle(lines, false);
   }
@@ -103,9 +122,10 @@ class PhoneSim extends HTMLElement {
     const row = this.rows.get(segment.id);
     if (row) row.status = action === 'deliver' ? 'delivered' : 'lost';
     const to = segment.from === 'client' ? 'server' : 'client';
-    const text = action === 'deliver'
-      ? this.l('sim.delivered', { segment: this.describe(segment), to: this.l(`quiz.side.${to}`) })
-      : this.l('sim.dropped', { segment: this.describe(segment) });
+    const text =
+      action === 'deliver'
+        ? this.l('sim.delivered', { segment: this.describe(segment), to: this.l(`quiz.side.${to}`) })
+        : this.l('sim.dropped', { segment: this.describe(segment) });
     this.settle([[text]]);
   }
 
@@ -121,13 +141,20 @@ class PhoneSim extends HTMLElement {
   /** Reads what the model did (segments, state changes, errors), logs it and redraws. */
   private settle(lines: [string, 'error'?][], asyncErrors = true): void {
     const log = this.world.takeLog();
-    for (const change of log.changes) lines.push([this.l('sim.change', { side: this.sideName(change.side), from: change.from, to: change.to })]);
+    for (const change of log.changes)
+      lines.push([this.l('sim.change', { side: this.sideName(change.side), from: change.from, to: change.to })]);
     for (const s of log.sent) {
       this.addRow(s);
-      lines.push([this.l(s.retransmit ? 'sim.resent' : 'sim.sent', { side: this.sideName(s.from), segment: this.describe(s) })]);
+      lines.push([
+        this.l(s.retransmit ? 'sim.resent' : 'sim.sent', { side: this.sideName(s.from), segment: this.describe(s) }),
+      ]);
     }
     if (asyncErrors) {
-      for (const e of log.errors) lines.push([`${this.l('sim.asyncError', { side: this.sideName(e.side), errno: e.errno })} ${this.l(`sim.errno.${e.errno}`)}`, 'error']);
+      for (const e of log.errors)
+        lines.push([
+          `${this.l('sim.asyncError', { side: this.sideName(e.side), errno: e.errno })} ${this.l(`sim.errno.${e.errno}`)}`,
+          'error',
+        ]);
     }
     const c = this.world.state('client');
     const s = this.world.state('server');
@@ -153,7 +180,15 @@ class PhoneSim extends HTMLElement {
   private addRow(s: SentSegment): void {
     const row = document.createElement('tr');
     const to = s.from === 'client' ? 'server' : 'client';
-    const cells = [String(s.id), `${this.sideName(s.from)} → ${this.sideName(to)}`, formatFlags(s), String(s.seq), s.flags.ack ? String(s.ack) : '—', String(s.len), ''];
+    const cells = [
+      String(s.id),
+      `${this.sideName(s.from)} → ${this.sideName(to)}`,
+      formatFlags(s),
+      String(s.seq),
+      s.flags.ack ? String(s.ack) : '—',
+      String(s.len),
+      '',
+    ];
     for (const text of cells) {
       const td = document.createElement('td');
       td.textContent = text;
@@ -171,7 +206,8 @@ class PhoneSim extends HTMLElement {
       const listening = snapshot[side].listener !== null && snapshot[side].state !== 'LISTEN';
       end.querySelector<HTMLElement>('[data-listener-row]')!.hidden = !listening;
     }
-    for (const { status, row } of this.rows.values()) row.lastElementChild!.textContent = this.l(`sim.status.${status}`);
+    for (const { status, row } of this.rows.values())
+      row.lastElementChild!.textContent = this.l(`sim.status.${status}`);
     this.querySelector<HTMLElement>('.sim-empty')!.hidden = this.rows.size > 0;
   }
 }

@@ -27,7 +27,9 @@ class QuizSummary extends HTMLElement {
   }
 
   private questions(ids?: readonly string[]): Resettable[] {
-    return [...document.querySelectorAll<Resettable>('[data-quiz-id]')].filter((q) => !ids || ids.includes(q.dataset.quizId!));
+    return [...document.querySelectorAll<Resettable>('[data-quiz-id]')].filter(
+      (q) => !ids || ids.includes(q.dataset.quizId!),
+    );
   }
 
   private render(): void {
@@ -47,7 +49,10 @@ class QuizSummary extends HTMLElement {
     missed.forEach((q) => q.reset?.());
     const first = missed[0];
     if (!first) return;
-    first.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    first.scrollIntoView({
+      block: 'start',
+      behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+    });
     if (first.focusFirst) first.focusFirst();
     else first.querySelector<HTMLElement>('input, button')?.focus();
   }

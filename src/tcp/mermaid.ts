@@ -97,27 +97,30 @@ export function traceToMermaid(trace: Trace, lang: Lang, opts: { title?: string;
     `  participant C as ${t.client}`,
     `  participant S as ${t.server}`,
   ];
-  const add = (l: string) => lines.push(`  ${mermaidSafe(l)}`);
+  // Only the text after the colon comes from data; the arrow or `Note over` before it must keep its `>`.
+  const add = (head: string, text: string) => lines.push(`  ${head}: ${mermaidSafe(text)}`);
   const arrow = (s: SentSegment, kind: '->>' | '-x' | '--)', extra?: string) => {
     const tags = [s.retransmit && t.again, extra].filter(Boolean).join(', ');
     add(
-      `${P(s.from)}${kind}${P(s.from === 'client' ? 'server' : 'client')}: ${segmentLabel(s)}${tags ? ` (${tags})` : ''}`,
+      `${P(s.from)}${kind}${P(s.from === 'client' ? 'server' : 'client')}`,
+      `${segmentLabel(s)}${tags ? ` (${tags})` : ''}`,
     );
   };
   for (const st of trace.steps) {
     const step = st.step;
     const side = sideOf(st);
-    if ('call' in step && side) add(`Note over ${P(side)}: ${callText(st)}`);
+    if ('call' in step && side) add(`Note over ${P(side)}`, callText(st));
     if ('timer' in step && side)
       add(
-        `Note over ${P(side)}: ${t.timer[step.timer]}${(st.result as { fired?: boolean }).fired ? '' : ` (${t.notRunning})`}`,
+        `Note over ${P(side)}`,
+        `${t.timer[step.timer]}${(st.result as { fired?: boolean }).fired ? '' : ` (${t.notRunning})`}`,
       );
     for (const s of st.deliveredAll ?? (st.delivered ? [st.delivered] : [])) arrow(s, '->>');
     if (st.dropped) arrow(st.dropped, '-x', t.lost);
-    if (st.delayed) add(`Note over C,S: ${segmentLabel(st.delayed)} (${t.delayed})`);
-    for (const e of st.errors) if (!('call' in step)) add(`Note over ${P(e.side)}: ${e.errno}`);
-    for (const c of st.changes) add(`Note over ${P(c.side)}: ${c.to}`);
-    if (step.note) add(`Note over C,S: ${step.note[lang]}`);
+    if (st.delayed) add('Note over C,S', `${segmentLabel(st.delayed)} (${t.delayed})`);
+    for (const e of st.errors) if (!('call' in step)) add(`Note over ${P(e.side)}`, e.errno);
+    for (const c of st.changes) add(`Note over ${P(c.side)}`, c.to);
+    if (step.note) add('Note over C,S', step.note[lang]);
   }
   for (const s of trace.inFlight) arrow(s, '--)', t.stuck);
   return lines.join('\n') + '\n';

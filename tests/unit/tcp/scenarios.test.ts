@@ -170,6 +170,10 @@ describe('every file in content/scenarios', () => {
         const src = traceToMermaid(trace, lang);
         expect(src.startsWith('sequenceDiagram\n')).toBe(true);
         expect(src).not.toMatch(/[;#]/);
+        // Every delivered segment is an arrow Mermaid can parse (C->>S / S->>C), not text stripped of its '>'.
+        const delivered = trace.steps.flatMap((st) => st.deliveredAll ?? (st.delivered ? [st.delivered] : []));
+        expect(src.match(/^ {2}[CS]->>[CS]: /gm) ?? []).toHaveLength(delivered.length);
+        expect(src).not.toMatch(/^ {2}[CS]-[CS]:/m);
         const table = traceToTable(trace, lang);
         expect(table.rows).toHaveLength(sc.steps.length);
         for (const row of table.rows) expect(row).toHaveLength(table.headers.length);

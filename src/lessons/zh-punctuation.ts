@@ -30,9 +30,14 @@ function fixProse(text: string): string {
     if (ch in FULL && CJK.test(prev) && !(ch === ':' && text.startsWith('//', i + 1))) {
       out = out.trimEnd() + FULL[ch];
       while (text[i + 1] === ' ') i++;
-    } else if (ch === ',' && CJK.test(next) && /[\w)`\ue000-\uf8ff]/.test(prev)) {
-      out = out.trimEnd() + FULL[','];
+    } else if (ch in FULL && CJK.test(next) && /[\w)`*_\ue000-\uf8ff]/.test(prev)) {
+      // "*k*,却" and "**SYN_SENT**:号": ASCII after a term, emphasis or code, before Chinese.
+      out = out.trimEnd() + FULL[ch];
       while (text[i + 1] === ' ') i++;
+    } else if (',;:'.includes(ch) && /[^\s\d/]/.test(text[i + 1] ?? ' ') && !/^\s*$/.test(prev)) {
+      // "ESTABLISHED,`connect()`", "SYN-RECEIVED;Linux": English puts a space after these, so a
+      // comma, semicolon or colon glued to the next word is Chinese punctuation typed in ASCII.
+      out = out.trimEnd() + FULL[ch];
     } else if (ch === '(') {
       const close = text.indexOf(')', i);
       const inner = close > i ? text.slice(i + 1, close) : '';

@@ -3,6 +3,8 @@ import { CHROMIUM_ARGS, findChromium } from './tests/e2e/browser';
 
 const port = Number(process.env.E2E_PORT ?? 4399);
 const base = process.env.BASE_PATH ?? '/';
+// E2E_DIST serves a build kept apart (e.g. `astro build --outDir .tmp/dist-x`) instead of dist/.
+const dist = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,7 +21,7 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   webServer: {
-    command: `node scripts/serve.mjs dist ${port} ${base}`,
+    command: `node scripts/serve.mjs ${dist} ${port} ${base}`,
     url: `http://127.0.0.1:${port}${base}`,
     reuseExistingServer: false,
     timeout: 20_000,

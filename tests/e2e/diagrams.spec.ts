@@ -1,10 +1,11 @@
+import { DIST } from './pages';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, LANGS } from './fixtures';
 
 // Lesson pages with at least one diagram, found in the build so a new lesson's diagrams are checked too.
 function lessonPaths(lang: string): string[] {
-  return readdirSync(join('dist', lang), { withFileTypes: true })
+  return readdirSync(join(DIST, lang), { withFileTypes: true })
     .filter((d) => d.isDirectory() && d.name !== 'glossary')
     .map((d) => `${lang}/${d.name}/`);
 }

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
+  RFC_EDGES,
+  TCP_STATES,
   closedReply,
   fireTimer,
   isRfcEdge,
@@ -122,7 +124,7 @@ const ROWS: Row[] = [
   ],
   ['§3.10.7.4 fourth: in-window SYN returns a passive open to LISTEN', 'SYN_RECEIVED', seg('SYN', 301), 'LISTEN', []],
   [
-    '§3.5 Figure 8: peer SYN, ACK in simultaneous open',
+    '§3.5 Figure 7: peer SYN, ACK in simultaneous open',
     'SYN_RECEIVED',
     seg('SYN,ACK', 300, 101),
     'ESTABLISHED',
@@ -348,6 +350,67 @@ describe('timers, RFC 9293 §3.8.1 and §3.10.8', () => {
     expect(r?.tcb.state).toBe(to);
     expect(r?.out.map(label)).toEqual(out);
     expect(isRfcEdge(from, to)).toBe(true);
+  });
+});
+
+/**
+ * RFC 9293 §3.3.2 Figure 5, edge by edge as the figure draws it (arrow, then its label). Note 1 belongs
+ * to SYN_RECEIVED → LISTEN ("rcv RST (note 1)"): only after a passive OPEN.
+ */
+const FIGURE_5: [TcpState, TcpState, string][] = [
+  ['CLOSED', 'LISTEN', 'passive OPEN / create TCB'],
+  ['CLOSED', 'SYN_SENT', 'active OPEN / create TCB, snd SYN'],
+  ['LISTEN', 'CLOSED', 'CLOSE / delete TCB'],
+  ['LISTEN', 'SYN_RECEIVED', 'rcv SYN / snd SYN,ACK'],
+  ['LISTEN', 'SYN_SENT', 'SEND / snd SYN'],
+  ['SYN_RECEIVED', 'LISTEN', 'rcv RST (note 1)'],
+  ['SYN_SENT', 'SYN_RECEIVED', 'rcv SYN / snd SYN,ACK'],
+  ['SYN_SENT', 'CLOSED', 'CLOSE / delete TCB'],
+  ['SYN_SENT', 'ESTABLISHED', 'rcv SYN,ACK / snd ACK'],
+  ['SYN_RECEIVED', 'ESTABLISHED', 'rcv ACK of SYN / x'],
+  ['SYN_RECEIVED', 'FIN_WAIT_1', 'CLOSE / snd FIN'],
+  ['ESTABLISHED', 'FIN_WAIT_1', 'CLOSE / snd FIN'],
+  ['ESTABLISHED', 'CLOSE_WAIT', 'rcv FIN / snd ACK'],
+  ['FIN_WAIT_1', 'FIN_WAIT_2', 'rcv ACK of FIN / x'],
+  ['FIN_WAIT_1', 'CLOSING', 'rcv FIN / snd ACK'],
+  ['CLOSE_WAIT', 'LAST_ACK', 'CLOSE / snd FIN'],
+  ['FIN_WAIT_2', 'TIME_WAIT', 'rcv FIN / snd ACK'],
+  ['CLOSING', 'TIME_WAIT', 'rcv ACK of FIN / x'],
+  ['LAST_ACK', 'CLOSED', 'rcv ACK of FIN / x'],
+  ['TIME_WAIT', 'CLOSED', 'Timeout=2MSL / delete TCB'],
+];
+
+/** What Figure 5's label sends ("snd SYN,ACK" → "SYN, ACK"), or null; the model's label after " / ". */
+const figureSends = (label: string) => /snd ([A-Z,]+)/.exec(label)?.[1]?.replace(',', ', ') ?? null;
+const modelSends = (label: string) => label.split(' / ')[1] ?? null;
+
+describe('RFC_EDGES against RFC 9293 §3.3.2 Figure 5', () => {
+  const key = (from: TcpState, to: TcpState) => `${from} → ${to}`;
+  it.each(FIGURE_5)('%s → %s (%s) is a figure edge sending the same segment', (from, to, label) => {
+    const edge = RFC_EDGES.find((e) => e.from === from && e.to === to);
+    expect(edge?.diagram).toBe(true);
+    expect(modelSends(edge!.label)).toBe(figureSends(label));
+  });
+  it('marks no other edge as drawn in the figure', () => {
+    const drawn = RFC_EDGES.filter((e) => e.diagram).map((e) => key(e.from, e.to));
+    expect(drawn.sort()).toEqual(FIGURE_5.map(([f, t]) => key(f, t)).sort());
+  });
+  it('lists each pair of states once, between known states, never a state to itself', () => {
+    const keys = RFC_EDGES.map((e) => key(e.from, e.to));
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const e of RFC_EDGES) {
+      expect(TCP_STATES).toContain(e.from);
+      expect(TCP_STATES).toContain(e.to);
+      expect(e.from).not.toBe(e.to);
+    }
+  });
+  it('isRfcEdge: figure and text edges yes, staying put yes, anything else no', () => {
+    expect(isRfcEdge('SYN_RECEIVED', 'LISTEN')).toBe(true);
+    expect(isRfcEdge('FIN_WAIT_1', 'TIME_WAIT')).toBe(true);
+    expect(isRfcEdge('ESTABLISHED', 'ESTABLISHED')).toBe(true);
+    expect(isRfcEdge('ESTABLISHED', 'LISTEN')).toBe(false);
+    expect(isRfcEdge('TIME_WAIT', 'ESTABLISHED')).toBe(false);
+    expect(isRfcEdge('CLOSED', 'ESTABLISHED')).toBe(false);
   });
 });
 

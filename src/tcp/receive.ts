@@ -36,6 +36,9 @@ export function listenReceive(s: Segment, iss: number): { tcb?: Tcb; out: Segmen
   return { tcb: t, out: [seg('SYN,ACK', iss, t.rcvNxt)] };
 }
 
+/** The rest of a segment once its SYN is processed: the data and FIN that follow it. Pure. */
+const afterSyn = (s: Segment): Segment => ({ ...s, flags: { ...s.flags, syn: false }, seq: seqAdd(s.seq, 1) });
+
 /** RFC 9293 §3.10.7.3: SYN_SENT gets a segment. */
 function synSent(t: Tcb, s: Segment, profile: Profile): Transition {
   const out: Segment[] = [];
@@ -57,6 +60,8 @@ function synSent(t: Tcb, s: Segment, profile: Profile): Transition {
   if (s.flags.ack) advanceUna_(t, s.ack);
   if (synAcked(t)) {
     t.state = 'ESTABLISHED';
+    // "If there are other controls or text in the segment, then continue processing at the sixth step"
+    if (s.len > 0 || s.flags.fin) return receive(t, afterSyn(s), profile);
     out.push(ackOf(t));
     flush_(t, out);
   } else {
@@ -76,9 +81,10 @@ export function receive(tcb: Tcb, s: Segment, profile: Profile, delayAck = false
   if (t.state === 'SYN_SENT') return synSent(t, s, profile);
   if (t.state === 'CLOSED' || t.state === 'LISTEN') return done(t, closedReply(s));
   const out: Segment[] = [];
-  // RFC 9293 §3.5 Figure 8 (simultaneous open): the peer's SYN, ACK repeats a SYN we already hold, so the
+  // RFC 9293 §3.5 Figure 7 (simultaneous open): the peer's SYN, ACK repeats a SYN we already hold, so the
   // window check would refuse it; its ACK of our SYN is what completes the handshake (Linux does the same).
-  // (A Linux FIN_WAIT_1 reached by close() in SYN_RECEIVED is still waiting for this too.)
+  // (A FIN_WAIT_1 reached by close() in SYN_RECEIVED is still waiting for this too.) A FIN or data riding
+  // on it (a retransmission after the peer's close) is processed as the rest of the segment.
   if (
     !t.passive &&
     !synAcked(t) &&
@@ -91,6 +97,7 @@ export function receive(tcb: Tcb, s: Segment, profile: Profile, delayAck = false
   ) {
     advanceUna_(t, s.ack);
     if (t.state === 'SYN_RECEIVED') t.state = 'ESTABLISHED';
+    if (s.len > 0 || s.flags.fin) return receive(t, afterSyn(s), profile, delayAck);
     flush_(t, out);
     return done(t, out);
   }

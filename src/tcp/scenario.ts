@@ -45,7 +45,8 @@ export interface Scenario {
   description?: Localized;
   profile: Profile;
   seed: number;
-  isn?: { client?: number; server?: number };
+  /** A side's ISN, or one per connection of that side in order (see `WorldOptions`). */
+  isn?: { client?: number | number[]; server?: number | number[] };
   steps: Step[];
 }
 
@@ -105,9 +106,10 @@ export function parseScenario(json: unknown, file: string): Scenario {
     sc.seed = isInt(json.seed) ? json.seed : top('"seed" must be an integer from 0 to 2^32-1');
   if (json.isn !== undefined) {
     const i = json.isn;
-    if (!isObj(i) || Object.keys(i).some((k) => (k !== 'client' && k !== 'server') || !isInt(i[k])))
+    const ok = (v: unknown) => isInt(v) || (Array.isArray(v) && v.length > 0 && v.every((n) => isInt(n)));
+    if (!isObj(i) || Object.keys(i).some((k) => !isSide(k) || !ok(i[k])))
       top(
-        '"isn" must be { "client": n, "server": n } with integers from 0 to 2^32-1. Fix: e.g. "isn": { "client": 100, "server": 300 }',
+        '"isn" must be { "client": n, "server": n }, each an integer from 0 to 2^32-1 or a non-empty list of them (one per connection). Fix: e.g. "isn": { "client": 100, "server": [300, 400] }',
       );
     sc.isn = i as Scenario['isn'] & object;
   }

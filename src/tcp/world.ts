@@ -30,11 +30,15 @@ import {
 import { fireTimer as fire } from './timers';
 import { newTcb, type Tcb, type Transition } from './tcb';
 
-/** Options of `createWorld`. Example: `{ "seed": 7, "profile": "linux", "isn": { "client": 100, "server": 300 } }` */
+/**
+ * Options of `createWorld`. `isn` gives a side's ISN, or a list: its first connection uses the first
+ * number, the next connection the next one; ISNs not given are drawn from the seed.
+ * Example: `{ "seed": 7, "profile": "linux", "isn": { "client": [90, 100], "server": 300 } }`
+ */
 export interface WorldOptions {
   seed?: number;
   profile?: Profile;
-  isn?: { client?: number; server?: number };
+  isn?: { client?: number | number[]; server?: number | number[] };
 }
 
 /** A socket a host holds: the listener or the connection, with its TCB. */
@@ -115,9 +119,14 @@ const EPHEMERAL = 32768;
 export function createWorld(opts: WorldOptions = {}): World {
   const profile = opts.profile ?? 'rfc9293';
   const rand = mulberry32(opts.seed ?? 0);
+  // Both first ISNs are drawn even when given, so a seed always yields the same later ISNs.
   const drawn = { client: rand(), server: rand() };
-  const isn = { client: opts.isn?.client ?? drawn.client, server: opts.isn?.server ?? drawn.server };
-  const used = { client: false, server: false };
+  const queue = (side: Side): number[] => {
+    const given = [opts.isn?.[side] ?? []].flat();
+    return (given.length ? given : [drawn[side]]).map((n) => n >>> 0);
+  };
+  const isns = { client: queue('client'), server: queue('server') };
+  const isn = { client: isns.client[0]!, server: isns.server[0]! };
   const hosts: Record<Side, Host> = {
     client: { main: null, conn: null, accepted: false },
     server: { main: null, conn: null, accepted: false },
@@ -127,11 +136,7 @@ export function createWorld(opts: WorldOptions = {}): World {
   let log: WorldLog = { sent: [], errors: [], changes: [] };
   const other = (side: Side): Side => (side === 'client' ? 'server' : 'client');
 
-  const nextIss = (side: Side): number => {
-    if (used[side]) return rand();
-    used[side] = true;
-    return isn[side] >>> 0;
-  };
+  const nextIss = (side: Side): number => isns[side].shift() ?? rand();
   const send = (from: Side, out: Segment[], port: number | null, retransmit = false) => {
     for (const seg of out) {
       const s: SentSegment = { ...seg, id: nextId++, from };

@@ -79,6 +79,20 @@ const ROWS: Row[] = [
   ],
   ['§3.10.7.3 second: RST without ACK is dropped', 'SYN_SENT', seg('RST', 300), 'SYN_SENT', []],
   ['§3.10.7.3 fifth: neither SYN nor RST is dropped', 'SYN_SENT', seg('FIN', 300), 'SYN_SENT', []],
+  [
+    '§3.10.7.3 fourth: text on a SYN, ACK is processed after the SYN',
+    'SYN_SENT',
+    seg('SYN,ACK', 300, 101, 3),
+    'ESTABLISHED',
+    ['ACK seq=101 ack=304'],
+  ],
+  [
+    '§3.10.7.3 fourth: a FIN on a SYN, ACK is processed after the SYN',
+    'SYN_SENT',
+    seg('SYN,FIN,ACK', 300, 101),
+    'CLOSE_WAIT',
+    ['ACK seq=101 ack=302'],
+  ],
   // SYN_RECEIVED (passive)
   ['§3.10.7.4 fifth: ACK of our SYN', 'SYN_RECEIVED', seg('ACK', 301, 101), 'ESTABLISHED', []],
   [
@@ -132,6 +146,16 @@ const ROWS: Row[] = [
     undefined,
     { passive: false },
   ],
+  [
+    '§3.5 Figure 7: a SYN, ACK carrying the peer’s FIN (retransmitted after its close)',
+    'SYN_RECEIVED',
+    seg('SYN,FIN,ACK', 300, 101),
+    'CLOSE_WAIT',
+    ['ACK seq=101 ack=302'],
+    undefined,
+    { passive: false },
+  ],
+  ['§3.10.7.4 first: RST outside the window is dropped silently', 'SYN_RECEIVED', seg('RST', 300), 'SYN_RECEIVED', []],
   [
     '§3.10.7.4 eighth: ACK and FIN together → CLOSE_WAIT',
     'SYN_RECEIVED',
@@ -193,6 +217,41 @@ const ROWS: Row[] = [
     ['ACK seq=101 ack=301'],
   ],
   ['§3.10.7.4 fifth: no ACK bit, drop', 'ESTABLISHED', seg('', 301, 0, 5), 'ESTABLISHED', []],
+  [
+    '§3.10.7.4 fifth: ACK of unsent data: ACK, and its text is dropped',
+    'ESTABLISHED',
+    seg('ACK', 301, 500, 5),
+    'ESTABLISHED',
+    ['ACK seq=101 ack=301'],
+  ],
+  [
+    '§3.10.7.4 first: data beyond the window is unacceptable, ACK it',
+    'ESTABLISHED',
+    seg('ACK', 301 + 65535, 101, 5),
+    'ESTABLISHED',
+    ['ACK seq=101 ack=301'],
+  ],
+  [
+    '§3.10.7.4 first: an empty ACK left of the window (old duplicate) gets an ACK',
+    'ESTABLISHED',
+    seg('ACK', 300, 101),
+    'ESTABLISHED',
+    ['ACK seq=101 ack=301'],
+  ],
+  [
+    '§3.10.7.4 first: the SYN again after the handshake is unacceptable, ACK it',
+    'ESTABLISHED',
+    seg('SYN', 300),
+    'ESTABLISHED',
+    ['ACK seq=101 ack=301'],
+  ],
+  [
+    '§3.10.7.4 eighth: a FIN after a gap is not processed, duplicate ACK',
+    'ESTABLISHED',
+    seg('FIN,ACK', 305, 101),
+    'ESTABLISHED',
+    ['ACK seq=101 ack=301'],
+  ],
   [
     '§3.4 modulo 2^32: wrapped RCV.NXT still accepts data',
     'ESTABLISHED',
@@ -300,6 +359,39 @@ describe('segment arrival, RFC 9293 §3.10.7', () => {
 });
 
 const label = (o: ReturnType<typeof seg>) => segmentLabel({ ...o, id: 0, from: 'client' });
+
+/**
+ * The peer's FIN in every state, RFC 9293 §3.10.7 (eighth: "If the FIN bit is set, signal the user
+ * 'connection closing' … and send an acknowledgment"; CLOSED, LISTEN and SYN_SENT do not process it).
+ * The FIN is the next thing expected (seq 301), or the same FIN again once it was taken (RCV.NXT 302).
+ */
+const FINS: [TcpState, ReturnType<typeof seg>, TcpState, string[]][] = [
+  ['CLOSED', seg('FIN,ACK', 301, 101), 'CLOSED', ['RST seq=101']],
+  ['LISTEN', seg('FIN,ACK', 301, 101), 'LISTEN', ['RST seq=101']],
+  ['SYN_SENT', seg('FIN,ACK', 300, 101), 'SYN_SENT', []],
+  ['SYN_RECEIVED', seg('FIN,ACK', 301, 101), 'CLOSE_WAIT', ['ACK seq=101 ack=302']],
+  ['ESTABLISHED', seg('FIN,ACK', 301, 101), 'CLOSE_WAIT', ['ACK seq=101 ack=302']],
+  ['FIN_WAIT_1', seg('FIN,ACK', 301, 101), 'CLOSING', ['ACK seq=102 ack=302']],
+  ['FIN_WAIT_2', seg('FIN,ACK', 301, 102), 'TIME_WAIT', ['ACK seq=102 ack=302']],
+  ['CLOSE_WAIT', seg('FIN,ACK', 301, 101), 'CLOSE_WAIT', ['ACK seq=101 ack=302']],
+  ['CLOSING', seg('FIN,ACK', 301, 101), 'CLOSING', ['ACK seq=102 ack=302']],
+  ['LAST_ACK', seg('FIN,ACK', 301, 101), 'LAST_ACK', ['ACK seq=102 ack=302']],
+  ['TIME_WAIT', seg('FIN,ACK', 301, 102), 'TIME_WAIT', ['ACK seq=102 ack=302']],
+];
+
+describe('a FIN in every state, RFC 9293 §3.10.7', () => {
+  it('covers all eleven states', () => expect(FINS.map((f) => f[0])).toEqual([...TCP_STATES]));
+  it.each(FINS)('%s', (from, s, to, out) => {
+    const r =
+      from === 'CLOSED'
+        ? { tcb: { state: from }, out: closedReply(s) }
+        : from === 'LISTEN'
+          ? { tcb: { state: from }, out: listenReceive(s, 300).out }
+          : receive(tcb(from), s, 'rfc9293');
+    expect(r.tcb.state).toBe(to);
+    expect(r.out.map((o) => segmentLabel({ ...o, id: 0, from: 'client' }))).toEqual(out);
+  });
+});
 
 describe('LISTEN and CLOSED, RFC 9293 §3.10.7.1–2', () => {
   it('§3.10.7.2: a SYN makes a SYN_RECEIVED TCB answering SYN, ACK', () => {
@@ -414,4 +506,4 @@ describe('RFC_EDGES against RFC 9293 §3.3.2 Figure 5', () => {
   });
 });
 
-export const TRANSITION_COUNT = ROWS.length + TIMERS.length + 6;
+export const TRANSITION_COUNT = ROWS.length + TIMERS.length + FINS.length + 6;

@@ -72,3 +72,164 @@ export function checkLessons(entries: LessonRef[], langs: readonly string[]): st
   }
   return problems;
 }
+
+/** A lesson file's text, for the checks that read inside lessons. */
+export interface LessonSource {
+  /** Collection id, e.g. "zh/02-three-way-handshake". */
+  id: string;
+  /** Path of the source file, relative to the repository root. */
+  filePath: string;
+  /** The whole file, front matter included, so that line numbers match the editor's. */
+  source: string;
+}
+
+/** A `<ScenarioDiagram scenario="…">` in a lesson, with its 1-based line. */
+export interface DiagramUse {
+  scenario: string;
+  line: number;
+}
+
+/** What a lesson draws: its scenario diagrams and ```mermaid fences in order, and tags it could not read. */
+export interface LessonDiagrams {
+  scenarios: DiagramUse[];
+  /** Lines of the ```mermaid fences. */
+  mermaid: number[];
+  problems: { line: number; message: string }[];
+}
+
+/** Each top-level fenced code block: the line of its opening fence, its info string, and its extent. */
+function fences(source: string): { line: number; info: string; from: number; to: number }[] {
+  const lines = source.split('\n');
+  const found: { line: number; info: string; from: number; to: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(lines[i]!);
+    // A backtick fence's info string may not contain a backtick (CommonMark 4.5).
+    if (!open || (open[1]![0] === '`' && open[2]!.includes('`'))) continue;
+    const marker = open[1]!;
+    const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`);
+    let end = i + 1;
+    while (end < lines.length && !close.test(lines[end]!)) end++;
+    found.push({ line: i + 1, info: open[2]!.trim(), from: i, to: Math.min(end, lines.length - 1) });
+    i = end;
+  }
+  return found;
+}
+
+const DIAGRAM_TAG = /<ScenarioDiagram\b((?:[^>"'{}]|"[^"]*"|'[^']*'|\{[^}]*\})*)>/g;
+
+/**
+ * Reads the diagrams of one lesson: `<ScenarioDiagram scenario="…">` tags and ```mermaid fences, in
+ * order, skipping code (fenced blocks, inline code) and MDX comments, where a tag is only shown. Pure.
+ */
+export function scanLessonDiagrams(source: string): LessonDiagrams {
+  const blocks = fences(source);
+  const mermaid = blocks.filter((b) => b.info.split(/\s+/)[0] === 'mermaid').map((b) => b.line);
+  const lines = source.split('\n');
+  for (const b of blocks) for (let i = b.from; i <= b.to; i++) lines[i] = '';
+  // Blank inline code and MDX comments without moving anything, so offsets still give the right line.
+  const text = lines
+    .join('\n')
+    .replace(/(`+)[^`]*?\1/g, (code) => code.replace(/[^\n]/g, ' '))
+    .replace(/\{\/\*[\s\S]*?\*\/\}/g, (comment) => comment.replace(/[^\n]/g, ' '));
+  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+  const scenarios: DiagramUse[] = [];
+  const problems: LessonDiagrams['problems'] = [];
+  for (const m of text.matchAll(DIAGRAM_TAG)) {
+    const line = lineAt(m.index);
+    const attr = /(?:^|\s)scenario\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*(?:"([^"]*)"|'([^']*)')\s*\}|(\{[^}]*\}))/.exec(
+      m[1]!,
+    );
+    if (!attr) {
+      problems.push({
+        line,
+        message: '<ScenarioDiagram> has no scenario prop. Fix: write <ScenarioDiagram scenario="handshake" />.',
+      });
+    } else if (attr[5] !== undefined) {
+      problems.push({
+        line,
+        message: `<ScenarioDiagram scenario=${attr[5]}> must name its scenario as a string, so that the build can check it. Fix: write scenario="<id>" with the id of a file in content/scenarios/.`,
+      });
+    } else {
+      scenarios.push({ scenario: attr[1] ?? attr[2] ?? attr[3] ?? attr[4] ?? '', line });
+    }
+  }
+  return { scenarios, mermaid, problems };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Diagram parity across languages, and scenarios that exist: every `<ScenarioDiagram>` names a file in
+ * content/scenarios/ (`scenarioIds`), the same lesson shows the same scenario diagrams in the same order
+ * in every language, and has as many ```mermaid fences. Returns the problems, each naming the file, the
+ * line and the fix. Pure.
+ */
+export function checkLessonDiagrams(
+  lessons: readonly LessonSource[],
+  langs: readonly string[],
+  scenarioIds: readonly string[],
+): string[] {
+  const problems: string[] = [];
+  const known = new Set(scenarioIds);
+  const byFile = new Map<string, Map<string, { filePath: string; diagrams: LessonDiagrams }>>();
+  for (const lesson of lessons) {
+    const { lang, file } = splitLessonId(lesson.id);
+    const diagrams = scanLessonDiagrams(lesson.source);
+    for (const p of diagrams.problems) problems.push(`${lesson.filePath}:${p.line}: ${p.message}`);
+    for (const d of diagrams.scenarios) {
+      if (!known.has(d.scenario)) {
+        problems.push(
+          `${lesson.filePath}:${d.line}: <ScenarioDiagram scenario="${d.scenario}"> names no scenario: there is no content/scenarios/${d.scenario}.json. Fix: use one of ${[...known].sort().join(', ') || '(none)'}, or add the scenario file.`,
+        );
+      }
+    }
+    const perLang = byFile.get(file) ?? new Map();
+    perLang.set(lang, { filePath: lesson.filePath, diagrams });
+    byFile.set(file, perLang);
+  }
+  for (const perLang of byFile.values()) {
+    const [ref, ...others] = langs.filter((l) => perLang.has(l));
+    if (!ref) continue;
+    const a = perLang.get(ref)!;
+    for (const lang of others) {
+      const b = perLang.get(lang)!;
+      problems.push(...compareScenarios(a, b), ...compareMermaid(a, b));
+    }
+  }
+  return problems;
+}
+
+type Side = { filePath: string; diagrams: LessonDiagrams };
+
+/** The first place where two languages' scenario diagrams differ, if any. */
+function compareScenarios(a: Side, b: Side): string[] {
+  const list = (s: Side) => `[${s.diagrams.scenarios.map((d) => d.scenario).join(', ')}]`;
+  const both = `${a.filePath} shows ${list(a)}, ${b.filePath} shows ${list(b)}`;
+  const rule = 'Both languages show the same scenario diagrams in the same order';
+  const n = Math.max(a.diagrams.scenarios.length, b.diagrams.scenarios.length);
+  for (let i = 0; i < n; i++) {
+    const da = a.diagrams.scenarios[i];
+    const db = b.diagrams.scenarios[i];
+    if (da && db && da.scenario === db.scenario) continue;
+    if (da && db) {
+      return [
+        `${b.filePath}:${db.line}: diagram ${i + 1} is <ScenarioDiagram scenario="${db.scenario}">, but diagram ${i + 1} of ${a.filePath} (line ${da.line}) is scenario="${da.scenario}". ${rule} (${both}). Fix: add, remove or reorder <ScenarioDiagram> tags until the two lists match.`,
+      ];
+    }
+    const [has, lacks, d] = da ? [a, b, da] : [b, a, db!];
+    return [
+      `${has.filePath}:${d.line}: <ScenarioDiagram scenario="${d.scenario}"> (diagram ${i + 1}) has no counterpart in ${lacks.filePath}, which shows ${plural(lacks.diagrams.scenarios.length, 'scenario diagram', 'scenario diagrams')}. ${rule} (${both}). Fix: add <ScenarioDiagram scenario="${d.scenario}" /> at the same place in ${lacks.filePath}, or remove it here.`,
+    ];
+  }
+  return [];
+}
+
+/** A problem when two languages have different numbers of ```mermaid fences. */
+function compareMermaid(a: Side, b: Side): string[] {
+  const [ma, mb] = [a.diagrams.mermaid, b.diagrams.mermaid];
+  if (ma.length === mb.length) return [];
+  const at = (lines: number[]) => (lines.length ? ` (line ${lines.join(', ')})` : '');
+  return [
+    `${b.filePath}: has ${plural(mb.length, '```mermaid fence', '```mermaid fences')}${at(mb)} but ${a.filePath} has ${ma.length}${at(ma)}. Both languages draw the same diagrams. Fix: add the missing fence or remove the extra one.`,
+  ];
+}

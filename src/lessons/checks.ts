@@ -1,6 +1,7 @@
 /**
- * Build-time checks over the whole lesson set that no per-file schema can see:
- * both languages hold the same lessons, and no two lessons share an order.
+ * Build-time checks over the whole lesson set that no per-file schema can see: both languages hold
+ * the same lessons, no two lessons share an order, both languages draw the same diagrams, and every
+ * scenario a lesson draws exists. (Quiz parity is src/quiz/check.ts.)
  * Pure: takes the loaded entries, returns the problems as sentences (empty when all is well).
  */
 

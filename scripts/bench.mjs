@@ -84,11 +84,13 @@ section('TCP model');
 results.tcpBundle = await tcpBundle(root);
 if (results.tcpBundle.skipped) say(`  browser bundle: ${results.tcpBundle.skipped}`);
 else {
+  const { raw, gzip, entry, full } = results.tcpBundle;
   say(
-    `  browser bundle (esbuild --bundle --minify --format=esm): ${kb(results.tcpBundle.raw)}, ${kb(results.tcpBundle.gzip)} gzip (budget ${kb(BUDGET.tcpGzip)})`,
+    `  browser bundle, everything a simulator island needs (${entry}, esbuild --bundle --minify --format=esm): ${kb(raw)}, ${kb(gzip)} gzip (budget ${kb(BUDGET.tcpGzip)})`,
   );
-  if (results.tcpBundle.gzip > BUDGET.tcpGzip)
-    fail(`TCP model bundle ${kb(results.tcpBundle.gzip)} gzip > ${kb(BUDGET.tcpGzip)}`);
+  if (full)
+    say(`  full API for build-time code (src/tcp/index.ts), for reference: ${kb(full.raw)}, ${kb(full.gzip)} gzip`);
+  if (gzip > BUDGET.tcpGzip) fail(`TCP model browser bundle (${entry}) ${kb(gzip)} gzip > ${kb(BUDGET.tcpGzip)}`);
 }
 try {
   results.tcpTimings = await tcpTimings(root);

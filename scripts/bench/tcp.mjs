@@ -1,13 +1,12 @@
 // The TCP model's figures: its browser bundle size, the time to run each scenario, and random steps.
+// Run alone (no site build): `node scripts/bench/tcp.mjs` prints the bundle sizes and the timings.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-/** gzip size of src/tcp/index.ts bundled and minified for the browser, or { skipped }. */
-export async function tcpBundle(root) {
-  const entry = join(root, 'src/tcp/index.ts');
-  if (!existsSync(entry)) return { skipped: 'not built yet (no src/tcp/index.ts)' };
+/** Bytes of one entry bundled and minified for the browser: `{ raw, gzip }` (gzip -9). */
+async function bundleSize(entry) {
   const { build } = await import('esbuild');
   const out = await build({
     entryPoints: [entry],
@@ -20,6 +19,19 @@ export async function tcpBundle(root) {
   });
   const code = out.outputFiles[0].contents;
   return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+/**
+ * The model's browser bundle: src/tcp/browser.ts, everything a simulator island needs (the budgeted
+ * figure), and src/tcp/index.ts, the full API with the scenario checker and renderers, for reference.
+ * Returns `{ raw, gzip, entry, full: { raw, gzip } }`, or `{ skipped }`.
+ */
+export async function tcpBundle(root) {
+  const entry = join(root, 'src/tcp/browser.ts');
+  const index = join(root, 'src/tcp/index.ts');
+  if (!existsSync(entry)) return { skipped: 'not built yet (no src/tcp/browser.ts)' };
+  const browser = await bundleSize(entry);
+  return { ...browser, entry: 'src/tcp/browser.ts', full: existsSync(index) ? await bundleSize(index) : null };
 }
 
 /** Loads the model for timing: bundled unminified to .tmp/bench/, since Node cannot import the TS sources directly. */
@@ -89,4 +101,10 @@ function randomWalk(model, total) {
   }
   const elapsed = performance.now() - start;
   return { steps: total, ms: elapsed, usEach: (elapsed * 1000) / total, threw, firstError };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = join(import.meta.dirname, '../..');
+  const size = await tcpBundle(root);
+  console.log(JSON.stringify({ bundle: size, timings: await tcpTimings(root) }, null, 2));
 }

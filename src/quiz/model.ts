@@ -2,7 +2,8 @@
  * The quiz's bridge to the TCP model (src/tcp): runs scenario files and reads answers from their
  * traces. Pure (given the scenario data); used at build time and, for number questions, in the browser.
  */
-import { parseScenario, runScenario, TCP_STATES, type Scenario, type SentSegment, type Trace } from '~/tcp';
+import { runScenario, type Scenario, type SentSegment, type Trace } from '~/tcp/browser';
+import { parseScenario, TCP_STATES } from '~/tcp';
 import type { Isns, QuizModel } from './answers';
 import type { Side } from './keys';
 

@@ -165,13 +165,10 @@ export function createWorld(opts: WorldOptions = {}): World {
   };
   /** The socket read/write/shutdown act on: the accepted connection, else the socket() one. */
   const dataSock = (h: Host): Sock | null => (h.accepted && h.conn ? h.conn : h.main);
-  const pick = (which: Selector = 'next'): number =>
-    net.findIndex(({ s }) => which === 'next' || s.from === which || s.id === which);
-  const take = (which?: Selector): SentSegment | undefined => {
-    const i = pick(which);
-    if (i < 0) return undefined;
-    const [e] = net.splice(i, 1);
-    return e?.s;
+  /** Takes the selected segment (with the port it is addressed to) off the network. */
+  const take = (which: Selector = 'next') => {
+    const i = net.findIndex(({ s }) => which === 'next' || s.from === which || s.id === which);
+    return i < 0 ? undefined : net.splice(i, 1)[0];
   };
 
   const arrive = (to: Side, s: SentSegment, port: number | null, delayAck: boolean) => {
@@ -275,21 +272,15 @@ export function createWorld(opts: WorldOptions = {}): World {
     isn,
     call,
     deliver(which, o) {
-      const i = pick(which);
-      const e = net[i];
-      if (!e) return undefined;
-      net.splice(i, 1);
-      arrive(other(e.s.from), e.s, e.port, o?.delayAck ?? false);
-      return e.s;
+      const e = take(which);
+      if (e) arrive(other(e.s.from), e.s, e.port, o?.delayAck ?? false);
+      return e?.s;
     },
-    drop: take,
+    drop: (which) => take(which)?.s,
     delay(which) {
-      const i = pick(which);
-      const e = net[i];
-      if (!e) return undefined;
-      net.splice(i, 1);
-      net.push(e);
-      return e.s;
+      const e = take(which);
+      if (e) net.push(e);
+      return e?.s;
     },
     fireTimer(side, kind) {
       const c = connOf(hosts[side]);

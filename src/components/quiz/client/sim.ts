@@ -11,7 +11,7 @@ import {
   type Side,
   type TimerKind,
   type World,
-} from '~/tcp';
+} from '~/tcp/browser';
 import { explainKey } from '~/quiz/explain';
 import { randomIsn } from '~/quiz/random';
 

@@ -1,7 +1,7 @@
 /** Shared by the TCP model tests: load scenario files and print traces compactly. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseScenario, runScenario, segmentLabel, type Scenario, type Trace } from '../../../src/tcp';
+import { parseScenario, segmentLabel, type Scenario, type Trace } from '../../../src/tcp';
 
 export const SCENARIO_DIR = fileURLToPath(new URL('../../../content/scenarios/', import.meta.url));
 

@@ -1,4 +1,7 @@
-/** The TCP model of "Hello, TCP": everything public, re-exported. Pure TypeScript, no DOM. */
+/**
+ * The TCP model of "Hello, TCP": everything public, re-exported, for build-time code and tests. Browser
+ * islands import `./browser`, the part they need. Pure TypeScript, no DOM.
+ */
 export * from './types';
 export { seqAdd, seqDiff, seqLt, seqLe } from './seq';
 export { seg, formatFlags, segLen } from './segment';

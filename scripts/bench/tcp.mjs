@@ -1,5 +1,5 @@
 // The TCP model's figures: its browser bundle size, the time to run each scenario, and random steps.
-// Run alone (no site build): `node scripts/bench/tcp.mjs` prints the bundle sizes and the timings.
+// Run alone (no site build): `npx node scripts/bench/tcp.mjs` prints the bundle sizes and the timings.
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

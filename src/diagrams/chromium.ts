@@ -18,13 +18,29 @@ export const CHROMIUM_ARGS = [
 export const HOW_TO_GET_A_BROWSER =
   'Install Chromium (`apt-get install chromium`) or point CHROMIUM_PATH at a Chromium or Chrome binary, then build again.';
 
-/** The Chromium binary to use: $CHROMIUM_PATH, else Debian's /usr/bin/chromium; undefined if neither exists. Reads the disk. */
+/**
+ * The Chromium binary to use: $CHROMIUM_PATH when it is set (and then only that: pointing it at a
+ * missing file is how to try a machine without a browser), else Debian's /usr/bin/chromium or
+ * /usr/bin/chromium-browser; undefined if there is none. Reads the disk.
+ */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string =>
-    Boolean(p),
-  );
+  const candidates = env.CHROMIUM_PATH ? [env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((p) => existsSync(p));
 }
+
+/** One render in the browser: the SVG, when it started (performance.now()) and how long it took. */
+export interface BrowserRender {
+  svg: string;
+  startedAt: number;
+  ms: number;
+}
+
+// Diagrams like the lessons' ones, rendered while the browser starts: each kind's first render
+// pays for loading its chunks and compiling its code, and the first Chinese label for the font.
+const WARMUP = [
+  'sequenceDiagram\nparticipant C as 客户端\nC->>S: SYN\nNote over S: SYN_RECEIVED\nS-->>C: SYN+ACK',
+  'stateDiagram-v2\nCLOSED --> LISTEN: 被动打开\nLISTEN --> SYN_RECEIVED: rcv SYN /<br>snd SYN+ACK\nSYN_RECEIVED --> CLOSED: CLOSE',
+];
 
 // The page is served from this made-up origin by request interception: Mermaid's ES module chunks
 // load from node_modules on disk, and every other request is refused, so rendering never goes online.
@@ -71,8 +87,9 @@ export class MermaidBrowser {
           const mod = await import('${ORIGIN}/mermaid.esm.min.mjs');
           mod.default.initialize(${JSON.stringify(config)});
           globalThis.__mermaid = mod.default;
-          // Warm up: the first diagram of a kind loads its chunks and compiles its layout code.
-          for (const [i, text] of ['sequenceDiagram\\nA->>B: x', 'stateDiagram-v2\\nA --> B: x'].entries()) {
+          // Warm up: the first diagram of a kind loads its chunks and compiles its layout code,
+          // and the first Chinese label loads the CJK font.
+          for (const [i, text] of ${JSON.stringify(WARMUP)}.entries()) {
             await mod.default.render('warmup' + i, text);
           }
         })()`,
@@ -85,10 +102,11 @@ export class MermaidBrowser {
   }
 
   /**
-   * Renders `source` to SVG with `id` as the root element's id. Rejects with Mermaid's own
-   * message on a syntax error.
+   * Renders `source` to SVG with `id` as the root element's id; also says when the render left the
+   * queue and how long it took, so a caller can tell waiting from working. Rejects with Mermaid's
+   * own message on a syntax error.
    */
-  render(id: string, source: string): Promise<string> {
+  render(id: string, source: string): Promise<BrowserRender> {
     // One at a time: Mermaid keeps per-render state in the page.
     const result = this.queue.then(() => this.renderNow(id, source));
     this.queue = result.catch(() => undefined);
@@ -97,8 +115,9 @@ export class MermaidBrowser {
 
   private queue: Promise<unknown> = Promise.resolve();
 
-  private renderNow(id: string, source: string): Promise<string> {
-    return this.page.evaluate(
+  private async renderNow(id: string, source: string): Promise<BrowserRender> {
+    const startedAt = performance.now();
+    const svg = (await this.page.evaluate(
       `(async () => {
         const id = ${JSON.stringify(id)};
         try {
@@ -109,7 +128,8 @@ export class MermaidBrowser {
           document.getElementById(id)?.remove();
         }
       })()`,
-    ) as Promise<string>;
+    )) as string;
+    return { svg, startedAt, ms: performance.now() - startedAt };
   }
 
   /** Closes the browser. */

@@ -24,8 +24,12 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * The markup of a diagram, the same for a ```mermaid fence and a ScenarioDiagram: the SVG at
- * natural size in a keyboard-scrollable container, and a "show as table" twin. Pure.
+ * The markup of a diagram, the same for a ```mermaid fence and a ScenarioDiagram: the caption
+ * first (a figure's caption must be its first or last child, and the "show as table" twin comes
+ * last), then the SVG at natural size in a keyboard-scrollable container, then the twin. The
+ * caption names the figure; a diagram without accTitle gets a generic name instead. Pure.
+ *
+ *   <figure class="diagram"><figcaption>…</figcaption><div class="diagram-scroll">…</div><details>…</details></figure>
  */
 export function figureHtml({ lang, title, body, table, kind }: FigureParts): string {
   const label = t(lang, 'diagram.region', { title: title || t(lang, 'diagram.untitled') });
@@ -36,10 +40,11 @@ export function figureHtml({ lang, title, body, table, kind }: FigureParts): str
         `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(cell)}</th>` : `<td>${escapeHtml(cell)}</td>`)).join('')}</tr>`,
     )
     .join('');
+  const name = title ? '' : ` aria-label="${escapeHtml(t(lang, 'diagram.untitled'))}"`;
   return (
-    `<figure class="diagram" data-diagram-kind="${escapeHtml(kind)}">` +
-    `<div class="diagram-scroll" tabindex="0" role="group" aria-label="${escapeHtml(label)}">${body}</div>` +
+    `<figure class="diagram" data-diagram-kind="${escapeHtml(kind)}"${name}>` +
     (title ? `<figcaption>${escapeHtml(title)}</figcaption>` : '') +
+    `<div class="diagram-scroll" tabindex="0" role="group" aria-label="${escapeHtml(label)}">${body}</div>` +
     `<details class="diagram-table"><summary>${escapeHtml(t(lang, 'diagram.showTable'))}</summary>` +
     `<div class="diagram-table-scroll"><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>` +
     `</details></figure>`

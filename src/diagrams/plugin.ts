@@ -1,11 +1,12 @@
 import { defineMdastPlugin, type MdastPluginDefinition } from 'satteri';
 import { isLang, type Lang } from '../i18n';
 import { displayPath, renderDiagram } from './render';
+import { session } from './session';
 import { missingAccessibility, sourceInfo } from './source-info';
 
 /** Options of the Mermaid plugin. */
 export interface MermaidPluginOptions {
-  /** Where "this diagram lacks accTitle/accDescr" goes (console.warn by default). */
+  /** Where "this diagram lacks accTitle/accDescr" goes (the integration's logger, else console.warn). */
   warn?: (message: string) => void;
   /** Cache folder (tests point this at a temporary one). */
   cacheDir?: string;
@@ -23,7 +24,7 @@ export function langFromPath(path: string): Lang {
  * when a fence lacks accTitle or accDescr; a syntax error fails the build the same way.
  */
 export function mermaidPlugin(options: MermaidPluginOptions = {}): MdastPluginDefinition {
-  const warn = options.warn ?? ((m: string) => console.warn(m));
+  const warn = options.warn ?? ((m: string) => session().warn(m));
   return defineMdastPlugin({
     name: 'hello-tcp-mermaid',
     options: { position: true },
@@ -32,6 +33,7 @@ export function mermaidPlugin(options: MermaidPluginOptions = {}): MdastPluginDe
     },
     async code(node, ctx) {
       if (node.lang !== 'mermaid') return;
+      const startedAt = performance.now();
       const file = ctx.fileURL ? displayPath(ctx.fileURL) : '(unknown file)';
       const line = node.position?.start.line;
       const missing = missingAccessibility(node.value);
@@ -51,6 +53,7 @@ export function mermaidPlugin(options: MermaidPluginOptions = {}): MdastPluginDe
         line,
         instance,
         cacheDir: options.cacheDir,
+        startedAt,
       });
       // One string literal handed to set:html keeps the SVG opaque to MDX (no JSX tree, no
       // component overrides of <table> or <style> inside it).

@@ -7,7 +7,7 @@ import { MERMAID_CONFIG } from './options';
  * as separate module graphs, so the one copy lives on globalThis.
  *
  * ```json
- * { "mode": "build", "base": "/", "stats": { "cached": { "count": 3, "ms": 4.1 }, "uncached": { "count": 1, "ms": 212 } } }
+ * { "mode": "build", "base": "/", "stats": { "cached": { "count": 3, "ms": 4.1, "maxMs": 2 }, "…": "…" } }
  * ```
  */
 export interface DiagramSession {
@@ -18,33 +18,78 @@ export interface DiagramSession {
   stats: DiagramStats;
   /** Cache keys used in this run, to tell which cache files nobody uses any more. */
   usedKeys: Set<string>;
+  /**
+   * Page-ready SVGs of this run by cache folder and key (see memoKey): a diagram compiled twice,
+   * or drawn in both a lesson and its copy, is read from disk or rendered once.
+   */
+  svgs: Map<string, Promise<string>>;
   /** The warm browser, started on the first cache miss. */
   browser?: Promise<MermaidBrowser | undefined>;
   /** Whether "no browser, falling back" has been said (it is said once). */
   warnedNoBrowser: boolean;
   /** Overrides findChromium() (tests use it to simulate a machine without a browser). */
   chromiumPath?: string | null;
+  /** Where warnings go: the integration's logger during a build or dev server, console.warn otherwise. */
+  warn: (message: string) => void;
 }
 
-/** Counts and total milliseconds of cached and uncached renders, plus the browser start. */
+/** Counts and times of one kind of diagram; times in milliseconds. */
+export interface TimedCount {
+  count: number;
+  ms: number;
+  maxMs: number;
+}
+
+/**
+ * Counts and milliseconds of the diagrams of a run: served from the cache, rendered in the build's
+ * browser (its start counted apart), and left to the reader's browser (dev only).
+ */
 export interface DiagramStats {
-  cached: { count: number; ms: number };
-  uncached: { count: number; ms: number };
+  cached: TimedCount;
+  uncached: TimedCount;
   browserStartMs: number;
+  readerFallbacks: number;
 }
 
 const KEY = Symbol.for('hello-tcp.diagrams.session');
 
 /** Fresh, empty statistics. Pure. */
 export function emptyStats(): DiagramStats {
-  return { cached: { count: 0, ms: 0 }, uncached: { count: 0, ms: 0 }, browserStartMs: 0 };
+  const zero = (): TimedCount => ({ count: 0, ms: 0, maxMs: 0 });
+  return { cached: zero(), uncached: zero(), browserStartMs: 0, readerFallbacks: 0 };
+}
+
+/** Adds one diagram that took `ms` to `counter`. */
+export function record(counter: TimedCount, ms: number): void {
+  counter.count++;
+  counter.ms += ms;
+  counter.maxMs = Math.max(counter.maxMs, ms);
 }
 
 /** The process-wide diagram session, created on first use in 'build' mode. */
 export function session(): DiagramSession {
   const g = globalThis as Record<symbol, DiagramSession | undefined>;
-  g[KEY] ??= { mode: 'build', base: '/', stats: emptyStats(), usedKeys: new Set(), warnedNoBrowser: false };
+  g[KEY] ??= {
+    mode: 'build',
+    base: '/',
+    stats: emptyStats(),
+    usedKeys: new Set(),
+    svgs: new Map(),
+    warnedNoBrowser: false,
+    warn: (m) => console.warn(m),
+  };
   return g[KEY];
+}
+
+/** The key of a diagram in DiagramSession.svgs. Pure. */
+export function memoKey(cacheDir: string, key: string): string {
+  return `${cacheDir}\n${key}`;
+}
+
+/** The Chromium this session would render with (the test override, else findChromium()). Reads the disk. */
+export function chromiumPath(): string | undefined {
+  const s = session();
+  return s.chromiumPath === undefined ? findChromium() : (s.chromiumPath ?? undefined);
 }
 
 /**
@@ -54,7 +99,7 @@ export function session(): DiagramSession {
 export function browser(): Promise<MermaidBrowser | undefined> {
   const s = session();
   s.browser ??= (async () => {
-    const path = s.chromiumPath === undefined ? findChromium() : (s.chromiumPath ?? undefined);
+    const path = chromiumPath();
     if (!path) return undefined;
     const started = performance.now();
     const b = await MermaidBrowser.launch(path, MERMAID_CONFIG);

@@ -81,7 +81,9 @@ export function themeSvg(svg: string): string {
   let out = svg
     // Drop shadows: a filter attribute pointing at Mermaid's shadow, or a CSS drop-shadow().
     .replace(/\sfilter="url\(#[^")]*shadow[^")]*\)"/g, '')
-    .replace(/filter\s*:\s*drop-shadow\((?:[^()]|\([^()]*\))*\)/g, 'filter:none');
+    .replace(/filter\s*:\s*drop-shadow\((?:[^()]|\([^()]*\))*\)/g, 'filter:none')
+    // …and the shadow filters themselves, now that nothing points at them.
+    .replace(/<defs><filter id="[^"]*shadow[^"]*"[^>]*>[\s\S]*?<\/filter><\/defs>/g, '');
   out = out.replace(/<style>([\s\S]*?)<\/style>/g, (_, css: string) => `<style>${recolourDeclarations(css)}</style>`);
   out = out.replace(/\sstyle="([^"]*)"/g, (_, css: string) => ` style="${recolourDeclarations(css)}"`);
   out = out.replace(
@@ -94,20 +96,40 @@ export function themeSvg(svg: string): string {
 }
 
 /**
- * Gives every element id in the SVG the prefix `id` (Mermaid leaves a few, like "actor0", bare)
- * and then renames `from` to `to` throughout, so two diagrams on one page never share an id. Pure.
+ * Gives every element id in the SVG that does not already contain `id` the prefix `id-` (Mermaid
+ * leaves a few, like "actor0", bare), with every reference to it, so that afterwards each id in
+ * the SVG contains `id`. Pure.
  */
-export function uniqueIds(svg: string, from: string, to: string): string {
+export function prefixBareIds(svg: string, id: string): string {
   const bare = new Set<string>();
   for (const m of svg.matchAll(/\sid="([^"]+)"/g)) {
-    const id = m[1] as string;
-    if (!id.includes(from)) bare.add(id);
+    const found = m[1] as string;
+    if (!found.includes(id)) bare.add(found);
   }
+  if (bare.size === 0) return svg;
   // One pass over every id and id reference (a regex per id cost milliseconds per diagram).
-  const out = bare.size
-    ? svg.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (whole, lead: string, id: string) =>
-        bare.has(id) ? `${lead}${from}-${id}` : whole,
-      )
-    : svg;
-  return from === to ? out : out.split(from).join(to);
+  return svg.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (whole, lead: string, found: string) =>
+    bare.has(found) ? `${lead}${id}-${found}` : whole,
+  );
+}
+
+/** Renames `from` to `to` everywhere in an SVG whose every id contains `from` (see prefixBareIds). Pure. */
+export function renameId(svg: string, from: string, to: string): string {
+  return from === to ? svg : svg.split(from).join(to);
+}
+
+/**
+ * Gives every element id in the SVG the prefix `from` and then renames `from` to `to`
+ * throughout, so two diagrams on one page never share an id. Pure.
+ */
+export function uniqueIds(svg: string, from: string, to: string): string {
+  return renameId(prefixBareIds(svg, from), from, to);
+}
+
+/**
+ * Mermaid's SVG for diagram `id` turned into what the cache stores and a page shows: themed (see
+ * themeSvg) and with every element id containing `id`. Pure.
+ */
+export function pageSvg(raw: string, id: string): string {
+  return prefixBareIds(themeSvg(raw.trim()), id);
 }

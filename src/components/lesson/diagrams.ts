@@ -47,3 +47,18 @@ export function diagramLang(prop: unknown, currentLocale: string | undefined, pa
   if (isLang(segment)) return segment;
   throw new Error(`<ScenarioDiagram>: cannot tell the page language from ${pathname}; pass lang="zh" or lang="en".`);
 }
+
+// Per page (keyed by the page's Request), how many ScenarioDiagrams with each Mermaid source it has drawn.
+const INSTANCES = new WeakMap<object, Map<string, number>>();
+
+/**
+ * 1 for the first diagram with this Mermaid source on the page `page` (Astro.request), 2 for a
+ * repeat, …: renderDiagram uses it to keep element ids unique when a page draws a scenario twice.
+ */
+export function diagramInstance(page: object, source: string): number {
+  let seen = INSTANCES.get(page);
+  if (!seen) INSTANCES.set(page, (seen = new Map()));
+  const n = (seen.get(source) ?? 0) + 1;
+  seen.set(source, n);
+  return n;
+}

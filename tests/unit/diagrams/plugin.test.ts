@@ -26,6 +26,7 @@ beforeEach(() => {
   const s = session();
   s.mode = 'build';
   s.stats = emptyStats();
+  s.svgs.clear();
   s.chromiumPath = undefined;
   s.warnedNoBrowser = false;
 });
@@ -52,8 +53,16 @@ describe('the Mermaid plugin', () => {
     expect(session().stats.uncached.count).toBe(1);
     expect(readdirSync(cacheDir)).toHaveLength(1);
 
-    // Second time: from the cache, even on a machine with no browser at all.
+    // The cache holds the page-ready SVG: themed, no raw grey left, every id carrying the key.
+    const [file] = readdirSync(cacheDir);
+    const stored = readFileSync(join(cacheDir, file as string), 'utf8');
+    expect(stored).toMatch(/^<svg id="mmd-[0-9a-f]{20}"[^>]* role="img"/);
+    expect(stored).toContain('var(--diagram-fill)');
+    expect(stored).not.toMatch(/fill="#eaeaea"/);
+
+    // Second time: from the cache on disk (not this run's memory), even on a machine with no browser at all.
     await closeBrowser();
+    session().svgs.clear();
     session().chromiumPath = null;
     const second = await compile('handshake.mdx');
     expect(session().stats.cached.count).toBe(1);
@@ -92,14 +101,35 @@ describe('a cache miss without a browser', () => {
     const s = session();
     s.chromiumPath = null;
     s.mode = 'dev';
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const a = await renderDiagram({ source: 'sequenceDiagram\n  A->>B: one', lang: 'zh', cacheDir });
-    await renderDiagram({ source: 'sequenceDiagram\n  A->>B: two', lang: 'zh', cacheDir });
-    expect(a).toContain('<hello-mermaid');
-    expect(a).toContain('src/diagrams/client/fallback.ts');
-    expect(a).toContain('以表格显示');
+    const warn = vi.fn();
+    s.warn = warn;
+    const a = await renderDiagram({ source: 'sequenceDiagram\n  A->>B: one', lang: 'zh', file: 'a.mdx', cacheDir });
+    const b = await renderDiagram({ source: 'sequenceDiagram\n  A->>B: two', lang: 'zh', cacheDir });
+    for (const html of [a, b]) {
+      expect(html).toMatch(/<div class="diagram-scroll"[^>]*><hello-mermaid data-id="mmd-[0-9a-f]{20}"/);
+      expect(html).toContain('<script type="module" src="/@fs');
+      expect(html).toContain('src/diagrams/client/fallback.ts"></script>');
+      expect(html).toContain('以表格显示');
+      expect(html).not.toContain('<svg');
+    }
+    expect(a).toContain('A-&#62;&#62;B: one');
     expect(warn).toHaveBeenCalledOnce();
+    expect(warn.mock.calls[0]?.[0]).toMatch(/a\.mdx: no Chromium found.*CHROMIUM_PATH/);
+    expect(s.stats.readerFallbacks).toBe(2);
+    // Nothing was cached: the next run with a browser renders them for real.
+    for (const text of ['one', 'two'])
+      expect(readdirSync(cacheDir)).not.toContain(`${cacheKey(`sequenceDiagram\n  A->>B: ${text}`)}.svg`);
+    s.warn = (m) => console.warn(m);
   });
+
+  it('does not fall back in a dev server that has a browser', async () => {
+    const s = session();
+    s.mode = 'dev';
+    const html = await renderDiagram({ source: 'sequenceDiagram\n  A->>B: dev with a browser', lang: 'en', cacheDir });
+    expect(html).toContain('<svg');
+    expect(html).not.toContain('hello-mermaid');
+    expect(s.stats.uncached.count).toBe(1);
+  }, 60_000);
 });
 
 describe('the cache key', () => {

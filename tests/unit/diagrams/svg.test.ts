@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { colourVar, themeSvg, uniqueIds } from '~/diagrams/svg-theme';
+import { DIAGRAM_FONT_STACK, DISPLAY_FONT_PX, SVG_FORMAT } from '~/diagrams/config';
+import { colourVar, pageSvg, themeSvg, uniqueIds } from '~/diagrams/svg-theme';
 import { sourceRows } from '~/diagrams/source-table';
 import { missingAccessibility, sourceInfo } from '~/diagrams/source-info';
 
@@ -35,6 +38,47 @@ describe('themeSvg', () => {
       'mmd-1-2',
     );
     expect(out).toBe('<svg id="mmd-1-2"><g id="mmd-1-2-actor0"/><path marker-end="url(#mmd-1-2-arrow)"/></svg>');
+  });
+});
+
+describe('the SVG the cache stores', () => {
+  // Mermaid's own output for a small state diagram (foreignObject labels, a drop shadow, bare ids).
+  const raw = readFileSync('tests/unit/diagrams/fixtures/raw-state.svg', 'utf8');
+
+  it('is themed, with every id carrying the diagram id', () => {
+    const svg = pageSvg(raw, 'mmd-fixture');
+    const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(ids.length).toBeGreaterThan(10);
+    expect(ids.filter((id) => !id.includes('mmd-fixture'))).toEqual([]);
+    expect(svg).not.toMatch(/#[0-9a-f]{3,6}\b|shadow/i);
+    expect(svg).toMatch(/^<svg id="mmd-fixture"[^>]* role="img"/);
+  });
+
+  // Cache entries hold pageSvg's output and SVG_FORMAT is in their key, so a change to svg-theme.ts
+  // that alters the output must come with a new SVG_FORMAT, or builds would serve SVGs themed the old way.
+  const KNOWN_OUTPUTS: Record<number, string> = { 2: 'df4b3c8b12e64621', 3: 'b29ce7eaba5be741' };
+  it('changes only together with SVG_FORMAT', () => {
+    const hash = createHash('sha256').update(pageSvg(raw, 'mmd-fixture')).digest('hex').slice(0, 16);
+    expect(
+      hash,
+      `pageSvg's output changed: bump SVG_FORMAT in src/diagrams/config.ts and record ${hash} for it here`,
+    ).toBe(KNOWN_OUTPUTS[SVG_FORMAT]);
+    expect(Object.entries(KNOWN_OUTPUTS).filter(([, h]) => h === hash)).toHaveLength(1);
+  });
+});
+
+describe('the font readers see', () => {
+  const css = readFileSync('src/styles/diagrams.css', 'utf8');
+
+  it('is the font stack Mermaid measured the text with', () => {
+    const declared = /--diagram-font:\s*([^;]+);/.exec(css)?.[1] ?? '';
+    const norm = (stack: string) => stack.replace(/\s+/g, ' ').replace(/'/g, '"').trim();
+    expect(norm(declared)).toBe(norm(DIAGRAM_FONT_STACK));
+    expect(DIAGRAM_FONT_STACK).toMatch(/^"Noto Sans CJK SC"/);
+  });
+
+  it('is shown at the display size diagrams.css and the layout slack agree on', () => {
+    expect(css).toContain(`font-size: ${DISPLAY_FONT_PX}px !important;`);
   });
 });
 

@@ -1,0 +1,99 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import htmlValidateConfig from '../../../.htmlvalidate.mjs';
+import { figureHtml } from '~/diagrams/figure';
+import { renderDiagram } from '~/diagrams/render';
+import { scenarioDiagramSource } from '~/diagrams/scenario';
+import { closeBrowser, emptyStats, session } from '~/diagrams/session';
+
+const FIXTURES = resolve('tests/unit/diagrams/fixtures');
+const cacheDir = mkdtempSync(join(tmpdir(), 'diagram-figure-'));
+const validator = new HtmlValidate(htmlValidateConfig);
+
+/** html-validate's complaints about `body` in a page of its own, as "rule: message". */
+async function problems(body: string, lang = 'en'): Promise<string[]> {
+  const page = `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>Diagram</title></head><body><main>${body}</main></body></html>`;
+  const report = await validator.validateString(page);
+  return report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
+}
+
+/** The tag names of the figure's children, in order. */
+function children(html: string): string[] {
+  const inner = /^<figure[^>]*>([\s\S]*)<\/figure>$/.exec(html)?.[1] ?? '';
+  const names: string[] = [];
+  let depth = 0;
+  for (const m of inner.matchAll(/<(\/?)([a-z][\w-]*)[^>]*?(\/?)>/g)) {
+    const [, close, name, selfClose] = m as unknown as [string, string, string, string];
+    if (close) depth--;
+    else {
+      if (depth === 0) names.push(name);
+      if (!selfClose && !['meta', 'br', 'img'].includes(name)) depth++;
+    }
+  }
+  return names;
+}
+
+beforeAll(() => {
+  const s = session();
+  s.mode = 'build';
+  s.stats = emptyStats();
+  s.svgs.clear();
+  s.chromiumPath = undefined;
+});
+
+afterAll(async () => {
+  await closeBrowser();
+  rmSync(cacheDir, { recursive: true, force: true });
+});
+
+describe('the figure of a diagram', () => {
+  const table = { head: ['Step', 'Message'], rows: [['1', 'SYN']] };
+
+  it('has its caption first and the "show as table" twin last, and is valid HTML', async () => {
+    const html = figureHtml({
+      lang: 'en',
+      title: 'Handshake',
+      body: '<svg role="img"></svg>',
+      table,
+      kind: 'sequenceDiagram',
+    });
+    expect(children(html)).toEqual(['figcaption', 'div', 'details']);
+    expect(html).toMatch(
+      /^<figure class="diagram" data-diagram-kind="sequenceDiagram"><figcaption>Handshake<\/figcaption>/,
+    );
+    expect(html).toContain('aria-label="Diagram: Handshake"');
+    expect(await problems(html)).toEqual([]);
+  });
+
+  it('names a figure without accTitle generically, in the page language', async () => {
+    const html = figureHtml({ lang: 'zh', body: '<svg role="img"></svg>', table, kind: 'flowchart' });
+    expect(children(html)).toEqual(['div', 'details']);
+    expect(html).toMatch(/^<figure class="diagram" data-diagram-kind="flowchart" aria-label="示意图">/);
+    expect(html).toContain('<summary>以表格显示</summary>');
+    expect(await problems(html, 'zh-Hans')).toEqual([]);
+  });
+
+  it('is valid HTML with a real fence rendered by Mermaid', async () => {
+    const mdx = readFileSync(join(FIXTURES, 'handshake.mdx'), 'utf8');
+    const source = /```mermaid\n([\s\S]*?)```/.exec(mdx)?.[1] ?? '';
+    const html = await renderDiagram({ source, lang: 'en', cacheDir });
+    expect(children(html)).toEqual(['figcaption', 'div', 'details']);
+    expect(html).toContain('<figcaption>Fixture handshake</figcaption>');
+    expect(await problems(html)).toEqual([]);
+  }, 60_000);
+
+  it('is valid HTML for a ScenarioDiagram, with the model’s table in the page language', async () => {
+    const json: unknown = JSON.parse(readFileSync(join(FIXTURES, 'handshake.json'), 'utf8'));
+    const { source, table: modelTable } = scenarioDiagramSource(json, 'handshake.json', 'zh');
+    const html = await renderDiagram({ source, lang: 'zh', table: modelTable, cacheDir, instance: 2 });
+    expect(children(html)).toEqual(['figcaption', 'div', 'details']);
+    expect(html).toContain('<figcaption>三次握手</figcaption>');
+    expect(html).toContain(`<th scope="col">${modelTable.head[0]}</th>`);
+    // A second drawing of the same scenario on a page gets its own ids.
+    expect(html).toMatch(/<svg id="mmd-[0-9a-f]{20}-2"/);
+    expect(await problems(html, 'zh-Hans')).toEqual([]);
+  }, 60_000);
+});

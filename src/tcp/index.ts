@@ -32,4 +32,4 @@ export {
 } from './world';
 export { parseScenario, ScenarioError, type Scenario, type Step, type Localized } from './scenario';
 export { runScenario, type Trace, type TraceStep, type States } from './run';
-export { traceToMermaid, traceToTable, segmentLabel, mermaidSafe, type Lang } from './mermaid';
+export { traceToMermaid, traceToTable, segmentLabel, mermaidSafe, type Lang, type RenderOptions } from './mermaid';

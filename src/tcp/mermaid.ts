@@ -18,6 +18,14 @@ const T = {
     delayed: 'delayed',
     stuck: 'still in flight',
     notRunning: 'not running',
+    /** A remark after a label: " (lost)". */
+    aside: (s: string) => ` (${s})`,
+    /** Joins remarks: "retransmitted, lost". */
+    and: ', ',
+    /** Who did it: "Client: ". */
+    who: (s: string) => `${s}: `,
+    /** The note that stands for the steps a diagram starts after. */
+    folded: (n: number, c: string, s: string) => `After the first ${n} steps: client ${c}, server ${s}`,
     timer: {
       retransmit: 'retransmission timer fires',
       time_wait: '2·MSL timer expires',
@@ -36,6 +44,10 @@ const T = {
     delayed: '延迟',
     stuck: '仍在途中',
     notRunning: '未运行',
+    aside: (s: string) => `\uFF08${s}\uFF09`,
+    and: '\u3001',
+    who: (s: string) => `${s}\uFF1A`,
+    folded: (n: number, c: string, s: string) => `前 ${n} 步之后\uFF1A客户端 ${c}\uFF0C服务器 ${s}`,
     timer: {
       retransmit: '重传计时器到期',
       time_wait: '2·MSL 计时器到期',
@@ -47,10 +59,14 @@ const T = {
   },
 };
 
-/** Keeps text safe inside Mermaid: `;` would end the line, `#` starts an entity, quotes and angle brackets confuse it. Pure. */
+/**
+ * Keeps text safe inside Mermaid: `;` would end the line (it becomes a comma, so a sentence still reads),
+ * `#` starts an entity, quotes and angle brackets confuse it. Pure.
+ */
 export const mermaidSafe = (s: string): string =>
   s
-    .replace(/[;#"<>{}\r\n]+/g, ' ')
+    .replace(/\s*;/g, ',')
+    .replace(/[#"<>{}\r\n]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 
@@ -85,9 +101,32 @@ const callText = (st: TraceStep): string => {
 const sideOf = (st: TraceStep): Side | null =>
   'call' in st.step ? st.step.call : 'timer' in st.step ? st.step.side : null;
 
+/** What a diagram or table shows of a trace. */
+export interface RenderOptions {
+  /** Overrides the scenario's title (accTitle). */
+  title?: string;
+  /** Overrides the scenario's description (accDescr). */
+  description?: string;
+  /**
+   * The first step shown; the steps before it fold into one note giving both ends' states at that point
+   * (e.g. start a close diagram after the handshake). Default 0: every step.
+   */
+  from?: number;
+}
+
+/** The steps `opts.from` keeps, and the states where they start. Throws on a step outside the trace. Pure. */
+function shown(trace: Trace, from = 0): { steps: TraceStep[]; start?: TraceStep } {
+  if (!Number.isInteger(from) || from < 0 || from >= Math.max(trace.steps.length, 1))
+    throw new RangeError(
+      `${trace.scenario.id}: "from" must be a step index from 0 to ${trace.steps.length - 1}, got ${from}`,
+    );
+  return { steps: trace.steps.slice(from), start: from > 0 ? trace.steps[from] : undefined };
+}
+
 /** Mermaid `sequenceDiagram` source for `trace`, with accTitle/accDescr and notes in `lang`. Pure. */
-export function traceToMermaid(trace: Trace, lang: Lang, opts: { title?: string; description?: string } = {}): string {
+export function traceToMermaid(trace: Trace, lang: Lang, opts: RenderOptions = {}): string {
   const t = T[lang];
+  const { steps, start } = shown(trace, opts.from);
   const last = trace.steps[trace.steps.length - 1];
   const end = last?.after ?? { client: 'CLOSED', server: 'CLOSED' };
   const lines = [
@@ -100,44 +139,50 @@ export function traceToMermaid(trace: Trace, lang: Lang, opts: { title?: string;
   // Only the text after the colon comes from data; the arrow or `Note over` before it must keep its `>`.
   const add = (head: string, text: string) => lines.push(`  ${head}: ${mermaidSafe(text)}`);
   const arrow = (s: SentSegment, kind: '->>' | '-x' | '--)', extra?: string) => {
-    const tags = [s.retransmit && t.again, extra].filter(Boolean).join(', ');
+    const tags = [s.retransmit && t.again, extra].filter(Boolean).join(t.and);
     add(
       `${P(s.from)}${kind}${P(s.from === 'client' ? 'server' : 'client')}`,
-      `${segmentLabel(s)}${tags ? ` (${tags})` : ''}`,
+      segmentLabel(s) + (tags ? t.aside(tags) : ''),
     );
   };
-  for (const st of trace.steps) {
+  if (start) add('Note over C,S', t.folded(start.index, start.before.client, start.before.server));
+  for (const st of steps) {
     const step = st.step;
     const side = sideOf(st);
     if ('call' in step && side) add(`Note over ${P(side)}`, callText(st));
     if ('timer' in step && side)
       add(
         `Note over ${P(side)}`,
-        `${t.timer[step.timer]}${(st.result as { fired?: boolean }).fired ? '' : ` (${t.notRunning})`}`,
+        t.timer[step.timer] + ((st.result as { fired?: boolean }).fired ? '' : t.aside(t.notRunning)),
       );
     for (const s of st.deliveredAll ?? (st.delivered ? [st.delivered] : [])) arrow(s, '->>');
     if (st.dropped) arrow(st.dropped, '-x', t.lost);
-    if (st.delayed) add('Note over C,S', `${segmentLabel(st.delayed)} (${t.delayed})`);
+    if (st.delayed) add('Note over C,S', segmentLabel(st.delayed) + t.aside(t.delayed));
     for (const e of st.errors) if (!('call' in step)) add(`Note over ${P(e.side)}`, e.errno);
-    for (const c of st.changes) add(`Note over ${P(c.side)}`, c.to);
+    // A state is drawn as "→ LISTEN", so it cannot be mistaken for the call listen() in the note above it.
+    for (const c of st.changes) add(`Note over ${P(c.side)}`, `→ ${c.to}`);
     if (step.note) add('Note over C,S', step.note[lang]);
   }
   for (const s of trace.inFlight) arrow(s, '--)', t.stuck);
   return lines.join('\n') + '\n';
 }
 
-/** The trace as a table for readers who cannot see the diagram: one row per step. Pure. */
-export function traceToTable(trace: Trace, lang: Lang): { headers: string[]; rows: string[][] } {
+/** The trace as a table for readers who cannot see the diagram: one row per step shown. Pure. */
+export function traceToTable(
+  trace: Trace,
+  lang: Lang,
+  opts: Pick<RenderOptions, 'from'> = {},
+): { headers: string[]; rows: string[][] } {
   const t = T[lang];
   const st8 = (b: string, a: string) => (a === b ? a : `${b} → ${a}`);
-  const rows = trace.steps.map((st) => {
+  const rows = shown(trace, opts.from).steps.map((st) => {
     const step = st.step;
     const side = sideOf(st);
-    const who = side ? `${t[side]}: ` : '';
+    const who = side ? t.who(t[side]) : '';
     const moved = st.deliveredAll ?? (st.delivered ? [st.delivered] : []);
     const arrows = (ss: SentSegment[], tag = '') =>
       ss
-        .map((s) => `${t[s.from]} → ${t[s.from === 'client' ? 'server' : 'client']}: ${segmentLabel(s)}${tag}`)
+        .map((s) => t.who(`${t[s.from]} → ${t[s.from === 'client' ? 'server' : 'client']}`) + segmentLabel(s) + tag)
         .join(' / ');
     const action =
       'call' in step
@@ -145,11 +190,11 @@ export function traceToTable(trace: Trace, lang: Lang): { headers: string[]; row
         : 'timer' in step
           ? who + t.timer[step.timer]
           : st.dropped
-            ? arrows([st.dropped], ` (${t.lost})`)
+            ? arrows([st.dropped], t.aside(t.lost))
             : st.delayed
-              ? arrows([st.delayed], ` (${t.delayed})`)
+              ? arrows([st.delayed], t.aside(t.delayed))
               : arrows(moved);
-    const errs = 'call' in step ? [] : st.errors.map((e) => `${t[e.side]}: ${e.errno}`);
+    const errs = 'call' in step ? [] : st.errors.map((e) => t.who(t[e.side]) + e.errno);
     return [
       String(st.index),
       [action, ...errs].join(' / '),

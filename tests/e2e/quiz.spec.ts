@@ -284,8 +284,11 @@ test('without JavaScript every answer can still be read', async ({ browser }) =>
 
 test('all JavaScript of a lesson page with quizzes and the simulator fits in 15 KB gzip', async ({ page }) => {
   const bodies = new Map<string, Buffer>();
-  page.on('response', async (response) => {
-    if (response.request().resourceType() === 'script') bodies.set(response.url(), await response.body());
+  const reads: Promise<void>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    // Read each body while the page is alive, and wait for every read before adding them up.
+    reads.push(response.body().then((body) => void bodies.set(response.url(), body)));
   });
   await page.goto(lessonUrl('en'));
   for (const id of ['hs-why-three', 'hs-server-calls', 'hs-ack-of-synack']) await ready(page, id);
@@ -293,6 +296,8 @@ test('all JavaScript of a lesson page with quizzes and the simulator fits in 15 
   await expect(page.locator('phone-sim .sim-body')).toBeVisible();
   await page.locator('quiz-summary').scrollIntoViewIfNeeded();
   await expect(page.locator('quiz-summary')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await Promise.all(reads);
   const inline = await page
     .locator('script:not([src])')
     .evaluateAll((scripts) => scripts.map((s) => s.textContent ?? ''));

@@ -192,6 +192,8 @@ export const en = {
   'sim.errno.ENOTCONN': 'ENOTCONN: the socket is not connected.',
   'sim.errno.EPIPE': 'EPIPE: this end can no longer send.',
   'sim.errno.ETIMEDOUT': 'ETIMEDOUT: the other end never answered, so TCP gave up.',
+  // Search: the magnifier button that submits the box (src/components/search/Search.astro)
+  'search.submit': 'Search',
 } as const;
 
 /** The key set every language must provide. */

@@ -182,4 +182,6 @@ export const zh: Record<UiKey, string> = {
   'sim.errno.ENOTCONN': 'ENOTCONN：套接字没有连上。',
   'sim.errno.EPIPE': 'EPIPE：这一端已经不能再发送了。',
   'sim.errno.ETIMEDOUT': 'ETIMEDOUT：对端一直没有回应，TCP 放弃了。',
+  // 搜索：提交搜索框的放大镜按钮（src/components/search/Search.astro）
+  'search.submit': '搜索',
 };

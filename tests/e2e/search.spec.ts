@@ -62,6 +62,27 @@ for (const lang of LANGS) {
     await expect(page).toHaveURL(new RegExp(`/${lang}/${slug}/$`));
   });
 
+  test(`${lang}: Enter, or the magnifier button, opens the top result, even before the results show`, async ({
+    page,
+  }) => {
+    const [query, slug] = QUERIES[lang][0]!;
+    const button = page.getByRole('button', { name: lang === 'zh' ? '搜索' : 'Search', exact: true });
+    await page.goto(`${lang}/`);
+    // Typed and sent at once: the box searches first, then opens the top result.
+    await page.getByRole('searchbox').fill(query);
+    await page.getByRole('searchbox').press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/${lang}/${slug}/$`), { timeout: 15_000 });
+
+    await page.goto(`${lang}/glossary/`);
+    await expect(button).toBeVisible();
+    await button.click();
+    await expect(page.getByRole('searchbox'), 'an empty box takes the focus').toBeFocused();
+    const results = await search(page, query);
+    await expect(results.first()).toHaveAttribute('href', new RegExp(`/${lang}/${slug}/`));
+    await button.click();
+    await expect(page).toHaveURL(new RegExp(`/${lang}/${slug}/$`));
+  });
+
   test(`${lang}: a search with no match says so in this language`, async ({ page }) => {
     const nothing = lang === 'zh' ? '恐龙化石' : 'dinosaurs';
     await page.goto(`${lang}/`);

@@ -29,6 +29,8 @@ class HelloSearch extends HTMLElement {
   #list!: HTMLOListElement;
   #live!: HTMLElement;
   #latest = '';
+  /** The query whose results the list holds. */
+  #listed = '';
 
   connectedCallback() {
     if (this.#input) return; // Moved in the DOM: already wired.
@@ -41,9 +43,10 @@ class HelloSearch extends HTMLElement {
 
     this.#input.addEventListener('focus', () => void this.#load().catch(() => undefined));
     this.#input.addEventListener('input', () => void this.#search(this.#input.value));
+    // Enter in the box, or the magnifier button: open the top result.
     this.querySelector('form')!.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.#list.querySelector('a')?.click();
+      void this.#submit();
     });
     this.addEventListener('keydown', (event) => this.#onKey(event));
     this.addEventListener('focusout', (event) => {
@@ -95,6 +98,7 @@ class HelloSearch extends HTMLElement {
     if (found === null || query !== this.#latest) return; // A newer query superseded this one.
     const hits = await Promise.all(found.results.slice(0, MAX_RESULTS).map((hit) => hit.data()));
     if (query !== this.#latest) return;
+    this.#listed = query;
     const count = found.results.length;
     const template = count === 0 ? this.#labels.none : count === 1 ? this.#labels.oneResult : this.#labels.results;
     this.#show(hits, fill(template, { query, count }));
@@ -121,6 +125,20 @@ class HelloSearch extends HTMLElement {
     this.#list.replaceChildren(...items);
     this.#list.hidden = items.length === 0;
     this.#say(message, true);
+  }
+
+  /**
+   * Opens the top result for the query in the box, searching first when the list is for another
+   * query (Enter pressed before the results came). An empty box just takes the focus.
+   */
+  async #submit() {
+    const query = this.#input.value.trim();
+    if (!query) {
+      this.#input.focus();
+      return;
+    }
+    if (query !== this.#listed) await this.#search(query);
+    if (query === this.#listed && query === this.#input.value.trim()) this.#list.querySelector('a')?.click();
   }
 
   /** Shows a message in the panel; `announce` also hands it to the live region for screen readers. */

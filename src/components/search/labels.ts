@@ -8,6 +8,8 @@ import { STRINGS, type Lang } from '~/i18n';
  */
 export interface SearchLabels {
   label: string;
+  /** The accessible name of the magnifier button that submits the box. */
+  submit: string;
   placeholder: string;
   loading: string;
   results: string;
@@ -23,6 +25,7 @@ export function searchLabels(lang: Lang): SearchLabels {
   const s = STRINGS[lang];
   return {
     label: s['search.label'],
+    submit: s['search.submit'],
     placeholder: s['search.placeholder'],
     loading: s['search.loading'],
     results: s['search.results'],

@@ -194,6 +194,55 @@ export const en = {
   'sim.errno.ETIMEDOUT': 'ETIMEDOUT: the other end never answered, so TCP gave up.',
   // Search: the magnifier button that submits the box (src/components/search/Search.astro)
   'search.submit': 'Search',
+  // Teacher pages (src/pages/[lang]/teacher): printable worksheets with answer keys
+  'nav.teachers': 'For teachers',
+  'lesson.teacherLink': 'For teachers: a printable worksheet and answer key for this lesson',
+  'teacher.title': 'Worksheet: {lesson}',
+  'teacher.description': 'A printable worksheet for the lesson “{lesson}”, with an answer key and explanations.',
+  'teacher.lesson': 'Lesson {n}: {title}',
+  'teacher.print': 'Print',
+  'teacher.printHint':
+    'Print on A4 paper or save as PDF. The answer key starts on a new page, so the worksheet can be handed out on its own.',
+  'teacher.objectives': 'Learning objectives',
+  'teacher.worksheet': 'Worksheet',
+  'teacher.name': 'Name',
+  'teacher.class': 'Class',
+  'teacher.date': 'Date',
+  'teacher.question': 'Question {n}',
+  'teacher.order.hint':
+    'Number the steps in the right order: write 1 next to the first, 2 next to the second, and so on.',
+  'teacher.order.blank': 'Position:',
+  'teacher.answerKey': 'Answer key',
+  'teacher.key.answer': 'Answer: {answer}',
+  'teacher.key.list': ', ',
+  'teacher.key.right': 'Right: ',
+  'teacher.key.wrong': 'Wrong: ',
+  'teacher.key.numbers': 'From top to bottom, the printed steps are numbered {numbers}.',
+  'teacher.key.number': 'With client ISN = {client} and server ISN = {server}, the answer is {value}.',
+  'teacher.key.why': 'Why:',
+  'teacher.key.computed': 'Computed by the TCP model from the scenario “{scenario}”.',
+  'teacher.index.title': 'For teachers',
+  'teacher.index.description':
+    'Printable worksheets with answer keys for the lessons, and every scenario of the course as a diagram.',
+  'teacher.index.intro':
+    'Each lesson with questions has a worksheet: its questions without answers, ready to print, followed by an answer key with explanations. Where the TCP model can compute an answer, the key comes from the model, so it always matches what the lessons teach.',
+  'teacher.index.lessons': 'Worksheets by lesson',
+  'teacher.index.sheet': 'Worksheet and answer key',
+  'teacher.index.sheetFor': ' ({lesson})',
+  'teacher.index.count': '{count} questions',
+  'teacher.index.one': '1 question',
+  'teacher.index.none': 'No questions in this lesson.',
+  'teacher.index.scenarios':
+    'For the projector: all scenarios of the course, each drawn as a sequence diagram with a table.',
+  // Scenarios page (src/pages/[lang]/scenarios.astro)
+  'scenarios.title': 'All scenarios',
+  'scenarios.description':
+    'Every connection scenario of the course, run through the TCP model and drawn as a sequence diagram.',
+  'scenarios.intro':
+    'A scenario is a short script: which socket calls each end makes, and which segments the network delivers, loses or holds back. The TCP model plays it out, and the diagram shows every segment and state change that follows.',
+  'scenarios.toc': 'Scenarios on this page',
+  'scenarios.linux': 'This scenario follows Linux, where it differs from RFC 9293.',
+  'scenarios.usedIn': 'In the lessons: ',
 } as const;
 
 /** The key set every language must provide. */

@@ -83,6 +83,20 @@ for (const lang of LANGS) {
     await expect(page).toHaveURL(new RegExp(`/${lang}/${slug}/$`));
   });
 
+  test(`${lang}: the scenarios page is found, below the lessons; the teacher pages are not indexed`, async ({
+    page,
+  }) => {
+    await page.goto(`${lang}/`);
+    const results = await search(page, lang === 'zh' ? '同时关闭' : 'simultaneous close');
+    const hrefs = await results.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toContain(`/${lang}/scenarios/`);
+    expect(hrefs[0]).toMatch(new RegExp(`^/${lang}/state-machine/`));
+    // Words that appear only on the teacher pages (their headings) find none of them.
+    const teacherOnly = await search(page, lang === 'zh' ? '练习单' : 'worksheet');
+    const found = await teacherOnly.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(found.filter((href) => href?.includes('/teacher/'))).toEqual([]);
+  });
+
   test(`${lang}: a search with no match says so in this language`, async ({ page }) => {
     const nothing = lang === 'zh' ? '恐龙化石' : 'dinosaurs';
     await page.goto(`${lang}/`);

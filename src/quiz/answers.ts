@@ -29,12 +29,13 @@ export interface QuizModel {
 }
 
 /**
- * A segment's id in ordering questions: its sender and its most telling flag, e.g. "client-SYN",
- * "server-SYN+ACK", "client-FIN" (a FIN usually carries ACK too; FIN is what matters), "server-ACK". Pure.
+ * A segment's id in ordering questions: its sender and its most telling flag, in the lowercase form
+ * `<Step id>` takes: "client-syn", "server-syn-ack", "client-fin" (a FIN usually carries ACK too; FIN is
+ * what matters), "server-ack", "client-rst". Pure.
  */
 export function segmentId(segment: { from: Side; flags: readonly string[] }): string {
   const f = new Set(segment.flags);
-  const main = f.has('RST') ? 'RST' : f.has('SYN') ? (f.has('ACK') ? 'SYN+ACK' : 'SYN') : f.has('FIN') ? 'FIN' : 'ACK';
+  const main = f.has('RST') ? 'rst' : f.has('SYN') ? (f.has('ACK') ? 'syn-ack' : 'syn') : f.has('FIN') ? 'fin' : 'ack';
   return `${segment.from}-${main}`;
 }
 

@@ -35,7 +35,7 @@ export type OrderSource =
   | { scenario: string; calls: Side }
   /**
    * The segments of a scenario in the order they are sent, those of steps after `afterStep` only
-   * (to skip a handshake before a close); item ids like "client-FIN" (see segmentId).
+   * (to skip a handshake before a close); item ids like "client-fin" (see segmentId).
    */
   | { scenario: string; segments: true; afterStep?: number };
 

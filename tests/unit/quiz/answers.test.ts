@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answerOf, segmentId } from '~/quiz/answers';
+import { requireId } from '~/components/quiz/props';
 import { explainKey, EXPLAINED_ERRNOS, EXPLAINED_REASONS } from '~/quiz/explain';
 import { gradeNumber } from '~/quiz/grade';
 import { parseQuizKeys } from '~/quiz/keys';
@@ -74,14 +75,20 @@ describe('model-computed answers', () => {
   it('give states and orders from the trace', () => {
     expect(answerOf(keys.state!, model)).toMatchObject({ state: 'SYN_SENT' });
     expect(answerOf(keys.calls!, model)).toEqual({ type: 'order', order: ['socket', 'bind', 'listen', 'accept'] });
-    expect(model.segments('handshake').map(segmentId)).toEqual(['client-SYN', 'server-SYN+ACK', 'client-ACK']);
+    expect(model.segments('handshake').map(segmentId)).toEqual(['client-syn', 'server-syn-ack', 'client-ack']);
+    // Segment ids are what a lesson writes as <Step id>, so every scenario's must pass the prop check.
+    for (const file of readdirSync(dir)) {
+      for (const id of model.segments(file.replace(/\.json$/, '')).map(segmentId)) {
+        expect(requireId('Step', 'id', id)).toBe(id);
+      }
+    }
     const close = parseQuizKeys(
       { c: { type: 'order', from: { scenario: 'active-close-client', segments: true, afterStep: 9 } } },
       'k.json',
     ).c!;
     expect(answerOf(close, model)).toEqual({
       type: 'order',
-      order: ['client-FIN', 'server-ACK', 'server-FIN', 'client-ACK'],
+      order: ['client-fin', 'server-ack', 'server-fin', 'client-ack'],
     });
   });
 });

@@ -101,10 +101,8 @@ export async function renderDiagram(req: DiagramRequest): Promise<string> {
     const stored = readCached(key, dir);
     if (stored !== undefined) s.svgs.set(memo, (svg = Promise.resolve(stored)));
   }
-  const cached = svg !== undefined;
-  const route = diagramRoute({ mode: s.mode, cached, browser: cached || chromiumPath() !== undefined });
-
   if (svg) {
+    // route 'cache'
     // Awaiting an in-flight render of the same diagram is waiting, not work: count only the rest.
     const waitFrom = performance.now();
     const themed = await svg.catch(rethrowAt(req));
@@ -113,6 +111,8 @@ export async function renderDiagram(req: DiagramRequest): Promise<string> {
     record(s.stats.cached, performance.now() - started - waited);
     return html;
   }
+
+  const route = diagramRoute({ mode: s.mode, cached: false, browser: chromiumPath() !== undefined });
   if (route === 'fail') {
     throw new DiagramError(
       `${where(req)}: this diagram is not in diagram-cache/ and there is no browser to render it. ${HOW_TO_GET_A_BROWSER}`,

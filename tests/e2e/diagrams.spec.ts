@@ -1,14 +1,19 @@
 import { DIST } from './pages';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, LANGS } from './fixtures';
 
-// Lesson pages, found in the build so a new lesson's diagrams are checked too.
+// Lesson pages, from the lesson files (content/lessons/<lang>/NN-slug.mdx is /<lang>/slug/), so a new
+// lesson's diagrams are checked too; the build must have each of them.
 function lessonPaths(lang: string): string[] {
-  return readdirSync(join(DIST, lang), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !['glossary', 'teacher', 'scenarios'].includes(d.name))
-    .map((d) => `${lang}/${d.name}/`);
+  const paths = readdirSync(join('content/lessons', lang))
+    .filter((f) => /^\d{2}-.+\.mdx?$/.test(f))
+    .sort()
+    .map((f) => `${lang}/${f.replace(/^\d{2}-/, '').replace(/\.mdx?$/, '')}/`);
+  for (const path of paths)
+    if (!existsSync(join(DIST, path, 'index.html'))) throw new Error(`${path} is missing from ${DIST}`);
+  return paths;
 }
 
 /**

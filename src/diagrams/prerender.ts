@@ -22,6 +22,8 @@ export interface ScenarioUse {
   scenario: string;
   /** Its `lang` prop, else the language of the lesson folder. */
   lang: Lang;
+  /** Its `from` prop (`from={9}` or `from="9"`): the first step drawn. */
+  from: number;
 }
 
 /**
@@ -56,7 +58,8 @@ export function findScenarioUses(text: string, file: string): ScenarioUse[] {
     const attrs = m[1] as string;
     const scenario = /\bscenario\s*=\s*["']([^"']+)["']/.exec(attrs)?.[1];
     const lang = /\blang\s*=\s*["']([^"']+)["']/.exec(attrs)?.[1];
-    if (scenario) uses.push({ scenario, lang: isLang(lang) ? lang : langFromPath(file) });
+    const from = Number(/\bfrom\s*=\s*(?:\{\s*(\d+)\s*\}|["'](\d+)["'])/.exec(attrs)?.slice(1).find(Boolean) ?? 0);
+    if (scenario) uses.push({ scenario, lang: isLang(lang) ? lang : langFromPath(file), from });
   }
   return uses;
 }
@@ -116,7 +119,11 @@ export async function prerenderDiagrams(
       const scenarioFile = `content/scenarios/${use.scenario}.json`;
       try {
         const json: unknown = JSON.parse(readFileSync(join(root, scenarioFile), 'utf8'));
-        consider({ source: scenarioDiagramSource(json, scenarioFile, use.lang).source, lang: use.lang, file });
+        consider({
+          source: scenarioDiagramSource(json, scenarioFile, use.lang, use.from).source,
+          lang: use.lang,
+          file,
+        });
       } catch {
         // A missing or invalid scenario fails its page, with the model's message.
       }

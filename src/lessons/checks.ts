@@ -87,8 +87,13 @@ export interface LessonSource {
 /** A `<ScenarioDiagram scenario="…">` in a lesson, with its 1-based line. */
 export interface DiagramUse {
   scenario: string;
+  /** Its `from` prop (the first step drawn), when it has one. */
+  from?: number;
   line: number;
 }
+
+/** The tag as a reader of the source would recognize it: `scenario="x"` or `scenario="x" from={9}`. */
+const shown = (d: DiagramUse) => `scenario="${d.scenario}"${d.from === undefined ? '' : ` from={${d.from}}`}`;
 
 /** What a lesson draws: its scenario diagrams and ```mermaid fences in order, and tags it could not read. */
 export interface LessonDiagrams {
@@ -151,7 +156,12 @@ export function scanLessonDiagrams(source: string): LessonDiagrams {
         message: `<ScenarioDiagram scenario=${attr[5]}> must name its scenario as a string, so that the build can check it. Fix: write scenario="<id>" with the id of a file in content/scenarios/.`,
       });
     } else {
-      scenarios.push({ scenario: attr[1] ?? attr[2] ?? attr[3] ?? attr[4] ?? '', line });
+      const from = /(?:^|\s)from\s*=\s*(?:\{\s*(\d+)\s*\}|"(\d+)"|'(\d+)')/.exec(m[1]!);
+      scenarios.push({
+        scenario: attr[1] ?? attr[2] ?? attr[3] ?? attr[4] ?? '',
+        ...(from ? { from: Number(from[1] ?? from[2] ?? from[3]) } : {}),
+        line,
+      });
     }
   }
   return { scenarios, mermaid, problems };
@@ -204,22 +214,23 @@ type Side = { filePath: string; diagrams: LessonDiagrams };
 
 /** The first place where two languages' scenario diagrams differ, if any. */
 function compareScenarios(a: Side, b: Side): string[] {
-  const list = (s: Side) => `[${s.diagrams.scenarios.map((d) => d.scenario).join(', ')}]`;
+  const brief = (d: DiagramUse) => d.scenario + (d.from === undefined ? '' : ` from={${d.from}}`);
+  const list = (s: Side) => `[${s.diagrams.scenarios.map(brief).join(', ')}]`;
   const both = `${a.filePath} shows ${list(a)}, ${b.filePath} shows ${list(b)}`;
   const rule = 'Both languages show the same scenario diagrams in the same order';
   const n = Math.max(a.diagrams.scenarios.length, b.diagrams.scenarios.length);
   for (let i = 0; i < n; i++) {
     const da = a.diagrams.scenarios[i];
     const db = b.diagrams.scenarios[i];
-    if (da && db && da.scenario === db.scenario) continue;
+    if (da && db && shown(da) === shown(db)) continue;
     if (da && db) {
       return [
-        `${b.filePath}:${db.line}: diagram ${i + 1} is <ScenarioDiagram scenario="${db.scenario}">, but diagram ${i + 1} of ${a.filePath} (line ${da.line}) is scenario="${da.scenario}". ${rule} (${both}). Fix: add, remove or reorder <ScenarioDiagram> tags until the two lists match.`,
+        `${b.filePath}:${db.line}: diagram ${i + 1} is <ScenarioDiagram ${shown(db)}>, but diagram ${i + 1} of ${a.filePath} (line ${da.line}) is ${shown(da)}. ${rule} (${both}). Fix: add, remove or reorder <ScenarioDiagram> tags, or align their props, until the two lists match.`,
       ];
     }
     const [has, lacks, d] = da ? [a, b, da] : [b, a, db!];
     return [
-      `${has.filePath}:${d.line}: <ScenarioDiagram scenario="${d.scenario}"> (diagram ${i + 1}) has no counterpart in ${lacks.filePath}, which shows ${plural(lacks.diagrams.scenarios.length, 'scenario diagram', 'scenario diagrams')}. ${rule} (${both}). Fix: add <ScenarioDiagram scenario="${d.scenario}" /> at the same place in ${lacks.filePath}, or remove it here.`,
+      `${has.filePath}:${d.line}: <ScenarioDiagram ${shown(d)}> (diagram ${i + 1}) has no counterpart in ${lacks.filePath}, which shows ${plural(lacks.diagrams.scenarios.length, 'scenario diagram', 'scenario diagrams')}. ${rule} (${both}). Fix: add <ScenarioDiagram ${shown(d)} /> at the same place in ${lacks.filePath}, or remove it here.`,
     ];
   }
   return [];

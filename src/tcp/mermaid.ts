@@ -24,8 +24,8 @@ const T = {
     and: ', ',
     /** Who did it: "Client: ". */
     who: (s: string) => `${s}: `,
-    /** The note that stands for the steps a diagram starts after. */
-    folded: (n: number, c: string, s: string) => `After the first ${n} steps: client ${c}, server ${s}`,
+    /** The note that stands for the steps a diagram starts after (each side's state follows it). */
+    folded: 'Earlier steps not drawn',
     timer: {
       retransmit: 'retransmission timer fires',
       time_wait: '2·MSL timer expires',
@@ -47,7 +47,7 @@ const T = {
     aside: (s: string) => `\uFF08${s}\uFF09`,
     and: '\u3001',
     who: (s: string) => `${s}\uFF1A`,
-    folded: (n: number, c: string, s: string) => `前 ${n} 步之后\uFF1A客户端 ${c}\uFF0C服务器 ${s}`,
+    folded: '前面的步骤略去不画',
     timer: {
       retransmit: '重传计时器到期',
       time_wait: '2·MSL 计时器到期',
@@ -145,7 +145,11 @@ export function traceToMermaid(trace: Trace, lang: Lang, opts: RenderOptions = {
       segmentLabel(s) + (tags ? t.aside(tags) : ''),
     );
   };
-  if (start) add('Note over C,S', t.folded(start.index, start.before.client, start.before.server));
+  if (start) {
+    add('Note over C,S', t.folded);
+    add('Note over C', start.before.client);
+    add('Note over S', start.before.server);
+  }
   for (const st of steps) {
     const step = st.step;
     const side = sideOf(st);

@@ -35,10 +35,15 @@ describe('finding diagrams ahead of the build', () => {
   });
 
   it('reads <ScenarioDiagram> uses, with the lang prop or the lesson folder’s language', () => {
-    const text = '<ScenarioDiagram scenario="handshake" />\n<ScenarioDiagram lang="en" scenario=\'lost-syn\'/>';
+    const text = [
+      '<ScenarioDiagram scenario="handshake" />',
+      '<ScenarioDiagram lang="en" scenario=\'lost-syn\'/>',
+      '<ScenarioDiagram scenario="half-close" from={9} />',
+    ].join('\n');
     expect(findScenarioUses(text, 'content/lessons/zh/02-x.mdx')).toEqual([
-      { scenario: 'handshake', lang: 'zh' },
-      { scenario: 'lost-syn', lang: 'en' },
+      { scenario: 'handshake', lang: 'zh', from: 0 },
+      { scenario: 'lost-syn', lang: 'en', from: 0 },
+      { scenario: 'half-close', lang: 'zh', from: 9 },
     ]);
   });
 });

@@ -124,6 +124,24 @@ describe('lesson diagrams', () => {
     expect(problems[0]).toContain('Fix:');
   });
 
+  it('tells apart two diagrams of one scenario that start at different steps', () => {
+    const problems = checkLessonDiagrams(
+      [
+        source('zh/03-a', '<ScenarioDiagram scenario="half-close" from={9} />'),
+        source('en/03-a', '<ScenarioDiagram scenario="half-close" />'),
+      ],
+      ['zh', 'en'],
+      SCENARIOS,
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(
+      'content/lessons/en/03-a.mdx:5: diagram 1 is <ScenarioDiagram scenario="half-close">, but diagram 1 of content/lessons/zh/03-a.mdx (line 5) is scenario="half-close" from={9}.',
+    );
+    expect(
+      scanLessonDiagrams(source('en/03-a', '<ScenarioDiagram from="9" scenario="half-close"/>').source).scenarios,
+    ).toEqual([{ scenario: 'half-close', from: 9, line: 5 }]);
+  });
+
   it('names a diagram that one language lacks, wherever it is', () => {
     const two = '<ScenarioDiagram scenario="handshake" />\n\n<ScenarioDiagram scenario="lost-syn" />';
     const one = '<ScenarioDiagram scenario="handshake" />';

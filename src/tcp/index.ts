@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { seqAdd, seqDiff, seqLt, seqLe } from './seq';
-export { seg, formatFlags, segLen } from './segment';
+export { seg, segLen } from './segment';
 export { RFC_EDGES, isRfcEdge, type RfcEdge } from './edges';
 export { mulberry32 } from './prng';
 export { TIMEOUTS } from './profile';
@@ -21,15 +21,7 @@ export {
   type CallTransition,
 } from './calls';
 export { fireTimer, timerRunning } from './timers';
-export {
-  createWorld,
-  type World,
-  type WorldOptions,
-  type WorldLog,
-  type WorldSnapshot,
-  type Selector,
-  type StateChange,
-} from './world';
-export { parseScenario, ScenarioError, type Scenario, type Step, type Localized } from './scenario';
-export { runScenario, type Trace, type TraceStep, type States } from './run';
+// The browser part (world, runner, their types), then what only the build and tests use.
+export * from './browser';
+export { parseScenario, ScenarioError } from './scenario';
 export { traceToMermaid, traceToTable, segmentLabel, mermaidSafe, type Lang, type RenderOptions } from './mermaid';

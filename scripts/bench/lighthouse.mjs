@@ -66,7 +66,7 @@ export async function lighthouseScores(dist, paths, { port = 4432, base = '/', l
       log(`  lighthouse ${path}: ${JSON.stringify(pages[path])}`);
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
     server.close();
   }
   return { pages };

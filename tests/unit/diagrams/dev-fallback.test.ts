@@ -8,6 +8,8 @@ import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, CHROMIUM_ARGS } from '~/diagrams/chromium';
 
+// Inside the project (so the temp site resolves its packages), in .tmp/, which a fresh clone lacks.
+mkdirSync(resolve('.tmp'), { recursive: true });
 const site = mkdtempSync(join(resolve('.tmp'), 'dev-fallback-'));
 // A token in every source, so no cache anywhere can hold these diagrams.
 const token = Date.now().toString(36);

@@ -95,6 +95,20 @@ for (const lang of LANGS) {
       .getAttribute('href');
     expect(href).toMatch(new RegExp(`content/lessons/${lang}/01-socket-phone\\.mdx$`));
   });
+
+  test(`${lang}: the table of contents numbers sections and nests their subsections`, async ({ page }) => {
+    await page.goto(`${lang}/socket-phone/`);
+    const toc = page.locator('nav.toc');
+    const sections = await page.locator('.prose h2[id]').evaluateAll((hs) => hs.map((h) => `#${h.id}`));
+    const subsections = await page.locator('.prose h3[id]').evaluateAll((hs) => hs.map((h) => `#${h.id}`));
+    expect(subsections.length).toBeGreaterThan(0);
+    const top = await toc.locator(':scope > ol > li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const nested = await toc
+      .locator('ol > li > ul > li > a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(top).toEqual(sections);
+    expect(nested).toEqual(subsections);
+  });
 }
 
 test('a phone-sized screen has no horizontal scroll', async ({ page }) => {

@@ -30,4 +30,16 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // MDX pages carry Astro's own "use astro:head-inject" directive, which the bundler reports once per
+        // lesson although nothing is wrong; hiding only that notice keeps real build warnings visible.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

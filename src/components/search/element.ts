@@ -60,7 +60,6 @@ class HelloSearch extends HTMLElement {
     document.addEventListener('pointerdown', (event) => {
       if (!this.contains(event.target as Node)) this.#close();
     });
-    this.hidden = false;
   }
 
   /** Imports pagefind.js once. It computes the rest of its bundle's location from its own URL. */

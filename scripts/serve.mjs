@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -20,6 +21,9 @@ const TYPES = {
   '.xml': 'application/xml',
   '.webmanifest': 'application/manifest+json',
 };
+
+/** Text files are sent gzipped to a browser that accepts it, as any production web server would. */
+const COMPRESSED = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.txt', '.xml']);
 
 /** Starts the server; resolves with it once it listens. */
 export function serve({ dir = 'dist', port = 4321, base = '/' } = {}) {
@@ -48,10 +52,13 @@ export function serve({ dir = 'dist', port = 4321, base = '/' } = {}) {
         file = join(file, 'index.html');
         info = await stat(file);
       }
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-length': info.size,
-      });
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        createReadStream(file).pipe(createGzip()).pipe(res);
+        return;
+      }
+      res.writeHead(200, { 'content-type': type, 'content-length': info.size, vary: 'accept-encoding' });
       createReadStream(file).pipe(res);
     } catch {
       const notFound = join(root, '404.html');

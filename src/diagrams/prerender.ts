@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLang, type Lang } from '../i18n';
+import { scanLessonDiagrams } from '../lessons/checks';
 import { DEFAULT_CACHE_DIR, readCached } from './cache';
 import { cacheKey, normalizeSource } from './options';
 import { langFromPath } from './plugin';
@@ -49,19 +50,16 @@ export function findFences(text: string, file: string): Fence[] {
 }
 
 /**
- * The <ScenarioDiagram scenario="…"> elements of one MDX text, with the language each draws in:
- * its `lang` prop if it has one, else the language of `file`'s lesson folder. Pure.
+ * The <ScenarioDiagram scenario="…"> elements of one MDX text, read as the build's lesson check reads
+ * them (code and comments skipped), with the language each draws in: its `lang` prop if it has one,
+ * else the language of `file`'s lesson folder. Pure.
  */
 export function findScenarioUses(text: string, file: string): ScenarioUse[] {
-  const uses: ScenarioUse[] = [];
-  for (const m of text.matchAll(/<ScenarioDiagram\b([^>]*?)\/?>/g)) {
-    const attrs = m[1] as string;
-    const scenario = /\bscenario\s*=\s*["']([^"']+)["']/.exec(attrs)?.[1];
-    const lang = /\blang\s*=\s*["']([^"']+)["']/.exec(attrs)?.[1];
-    const from = Number(/\bfrom\s*=\s*(?:\{\s*(\d+)\s*\}|["'](\d+)["'])/.exec(attrs)?.slice(1).find(Boolean) ?? 0);
-    if (scenario) uses.push({ scenario, lang: isLang(lang) ? lang : langFromPath(file), from });
-  }
-  return uses;
+  return scanLessonDiagrams(text).scenarios.map((d) => ({
+    scenario: d.scenario,
+    lang: isLang(d.lang) ? d.lang : langFromPath(file),
+    from: d.from ?? 0,
+  }));
 }
 
 /** Every .md and .mdx file under `dirs` (relative to `root`), sorted. Reads the disk. */

@@ -89,6 +89,8 @@ export interface DiagramUse {
   scenario: string;
   /** Its `from` prop (the first step drawn), when it has one. */
   from?: number;
+  /** Its `lang` prop, when it draws in a language other than its page's. */
+  lang?: string;
   line: number;
 }
 
@@ -157,9 +159,11 @@ export function scanLessonDiagrams(source: string): LessonDiagrams {
       });
     } else {
       const from = /(?:^|\s)from\s*=\s*(?:\{\s*(\d+)\s*\}|"(\d+)"|'(\d+)')/.exec(m[1]!);
+      const lang = /(?:^|\s)lang\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(m[1]!);
       scenarios.push({
         scenario: attr[1] ?? attr[2] ?? attr[3] ?? attr[4] ?? '',
         ...(from ? { from: Number(from[1] ?? from[2] ?? from[3]) } : {}),
+        ...(lang ? { lang: lang[1] ?? lang[2] } : {}),
         line,
       });
     }

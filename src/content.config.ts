@@ -1,9 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
+/**
+ * The content collections: the site's one data layer. Lessons (MDX), scenarios, answer keys and the
+ * glossary each have one loader and one schema; every check across files runs once, after the
+ * lessons load (src/content/checks). Pages read them through src/content/index.ts.
+ */
+import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob, type LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { LANGS } from './i18n';
-import { checkLessonDiagrams, checkLessons } from './lessons/checks';
+import { siteProblems } from './content/checks';
+import { readGlossary, readQuizKeys, readScenario } from './content/data';
+import { jsonLoader } from './content/loaders';
+import { readSite } from './content/site';
+import { glossaryEntrySchema } from './content/glossary/schema';
+import type { QuizKeys } from './quiz/registry';
+import type { Scenario } from './tcp';
 
 const lessonGlob = glob({ pattern: '{zh,en}/*.{md,mdx}', base: './content/lessons' });
 
@@ -19,29 +30,39 @@ const lessonSchema = z.strictObject({
 const lessons = defineCollection({
   loader: {
     name: 'lessons',
-    // Wraps the glob loader so the build also fails on problems across files (a lesson in one
-    // language only, two lessons with one order, languages that draw different diagrams, a diagram
-    // of a scenario that does not exist).
+    // The glob loader, then every check across files (lessons, diagrams, scenarios, answer keys, languages).
     load: async (context: LoaderContext) => {
       await lessonGlob.load(context);
-      const entries = context.store.values().map((entry) => ({
-        id: entry.id,
-        filePath: entry.filePath ?? entry.id,
-        order: Number((entry.data as { order?: unknown }).order),
-      }));
-      const root = context.config.root;
-      // The whole file, not entry.body, so that line numbers count the front matter too.
-      const sources = entries.map((e) => ({ ...e, source: readFileSync(new URL(e.filePath, root), 'utf8') }));
-      const scenarioIds = readdirSync(new URL('content/scenarios/', root))
-        .filter((f) => f.endsWith('.json'))
-        .map((f) => f.slice(0, -'.json'.length));
-      const problems = [...checkLessons(entries, LANGS), ...checkLessonDiagrams(sources, LANGS, scenarioIds)];
-      if (problems.length > 0) {
-        throw new Error(`Lessons are inconsistent:\n- ${problems.join('\n- ')}`);
-      }
+      const orders = new Map(context.store.values().map((e) => [e.id, Number((e.data as { order?: unknown }).order)]));
+      const problems = siteProblems(readSite(fileURLToPath(context.config.root)), LANGS, orders);
+      if (problems.length > 0) throw new Error(`The content is inconsistent:\n- ${problems.join('\n- ')}`);
     },
   },
   schema: lessonSchema,
 });
 
-export const collections = { lessons };
+// The data sets are validated by their readers (src/content/data.ts), which name the file and field;
+// these schemas give the pages their types.
+const scenarios = defineCollection({
+  loader: jsonLoader('scenarios', 'content/scenarios', (text, file) => {
+    const scenario = readScenario(text, file);
+    return [{ id: scenario.id, data: scenario as unknown as Record<string, unknown> }];
+  }),
+  schema: z.custom<Scenario>(),
+});
+
+const quizzes = defineCollection({
+  loader: jsonLoader('quizzes', 'content/quizzes', (text, file) => [
+    { id: file.replace(/^.*\//, '').replace(/\.json$/, ''), data: readQuizKeys(text, file) },
+  ]),
+  schema: z.custom<QuizKeys>(),
+});
+
+const glossary = defineCollection({
+  loader: jsonLoader('glossary', 'content/glossary.json', (text, file) =>
+    readGlossary(text, file).map((entry) => ({ id: entry.id, data: entry })),
+  ),
+  schema: glossaryEntrySchema,
+});
+
+export const collections = { lessons, scenarios, quizzes, glossary };

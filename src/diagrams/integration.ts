@@ -4,23 +4,13 @@ import { prerenderDiagrams } from './prerender';
 import { chromiumPath, closeBrowser, emptyStats, session } from './session';
 import { statsReport, unusedCacheFiles, writeStats } from './stats';
 
-/** Options of the diagrams integration. */
-export interface DiagramsIntegrationOptions {
-  /**
-   * Folders (from the project root) whose Markdown and MDX files a build scans for diagrams missing
-   * from the cache, to render them before the bundler starts (see prerender.ts).
-   */
-  prerender?: string[];
-}
-
 /**
  * The Astro integration around the Mermaid plugin: tells it whether this is a dev server (which
  * may fall back to drawing in the reader's browser) or a release build (which must not), routes
  * its warnings to Astro's logger, renders a build's uncached diagrams before the bundler starts,
  * closes the warm browser when the build or server ends, and writes the render statistics.
  */
-export function diagramsIntegration(options: DiagramsIntegrationOptions = {}): AstroIntegration {
-  const dirs = options.prerender ?? ['content', 'src/pages'];
+export function diagramsIntegration(): AstroIntegration {
   let root = process.cwd();
   return {
     name: 'hello-tcp-diagrams',
@@ -43,7 +33,7 @@ export function diagramsIntegration(options: DiagramsIntegrationOptions = {}): A
       },
       'astro:build:start': async ({ logger }) => {
         const started = performance.now();
-        const rendered = await prerenderDiagrams(root, dirs);
+        const rendered = await prerenderDiagrams(root);
         if (rendered > 0)
           logger.info(`rendered ${rendered} uncached diagrams in ${(performance.now() - started).toFixed(0)} ms`);
       },

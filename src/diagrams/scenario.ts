@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n';
-import { parseScenario, runScenario, traceToMermaid, traceToTable } from '../tcp';
+import { traceToMermaid, traceToTable, type Trace } from '../tcp';
 import type { DiagramTable } from './figure';
 
 /** A scenario turned into what renderDiagram takes: Mermaid source and the table twin. */
@@ -9,13 +9,26 @@ export interface ScenarioDiagramSource {
 }
 
 /**
- * Runs the scenario in `json` (read from `file`) through the TCP model and turns its trace into a
- * Mermaid sequence diagram and a table, both in `lang`, starting at step `from` (the steps before it
- * fold into one note). Pure; throws the model's ScenarioError (naming the file and step) on a bad
- * scenario, and a RangeError naming the scenario when `from` is not one of its steps.
+ * Turns a scenario's trace through the TCP model into a Mermaid sequence diagram and a table, both in
+ * `lang`, starting at step `from` (the steps before it fold into one note). Pure; throws a RangeError
+ * naming the scenario when `from` is not one of its steps.
  */
-export function scenarioDiagramSource(json: unknown, file: string, lang: Lang, from = 0): ScenarioDiagramSource {
-  const trace = runScenario(parseScenario(json, file));
+export function scenarioDiagramSource(trace: Trace, lang: Lang, from = 0): ScenarioDiagramSource {
   const { headers, rows } = traceToTable(trace, lang, { from });
   return { source: traceToMermaid(trace, lang, { from }), table: { head: headers, rows } };
+}
+
+// Per page (keyed by the page's Request), how many diagrams with each Mermaid source it has drawn.
+const INSTANCES = new WeakMap<object, Map<string, number>>();
+
+/**
+ * 1 for the first diagram with this Mermaid source on the page `page` (Astro.request), 2 for a
+ * repeat, …: renderDiagram uses it to keep element ids unique when a page draws a scenario twice.
+ */
+export function diagramInstance(page: object, source: string): number {
+  let seen = INSTANCES.get(page);
+  if (!seen) INSTANCES.set(page, (seen = new Map()));
+  const n = (seen.get(source) ?? 0) + 1;
+  seen.set(source, n);
+  return n;
 }

@@ -1,8 +1,10 @@
 /**
- * Turns answer keys into answers, asking the model wherever it can compute them. The model is
- * passed in (see QuizModel) so grading, the build check and the tests share one code path. Pure.
+ * What a question's answer is made of, and what the quiz asks of the TCP model. Each question type
+ * (src/quiz/types/<kind>) computes its answer through a QuizModel, so grading, the build check,
+ * worksheets and the tests share one code path. Pure.
  */
-import type { QuizKey, Side } from './keys';
+/** A connection end. */
+export type Side = 'client' | 'server';
 
 /** Initial sequence numbers of both ends. */
 export interface Isns {
@@ -45,45 +47,3 @@ export type Answer =
   | { type: 'order'; order: string[] }
   | { type: 'number'; value: number; isns: Isns }
   | { type: 'state'; state: string; options: string[] };
-
-/** The right order of an ordering question. Pure given the model. */
-export function orderAnswer(key: Extract<QuizKey, { type: 'order' }>, model: QuizModel): string[] {
-  const source = key.source;
-  if ('answer' in source) return [...source.answer];
-  if ('calls' in source) return model.calls(source.scenario, source.calls);
-  return model
-    .segments(source.scenario)
-    .filter((s) => s.step > (source.afterStep ?? 0))
-    .map(segmentId);
-}
-
-/** The number a number question asks for, for the given ISNs (default: the scenario's). Pure given the model. */
-export function numberAnswer(
-  key: Extract<QuizKey, { type: 'number' }>,
-  model: QuizModel,
-  isns: Isns = model.defaultIsns(key.scenario),
-): number {
-  const segment = model.segments(key.scenario, isns)[key.segment - 1];
-  if (!segment) throw new Error(`scenario "${key.scenario}" sends fewer than ${key.segment} segments`);
-  return segment[key.field];
-}
-
-/** Computes the answer to any key. Pure given the model. */
-export function answerOf(key: QuizKey, model: QuizModel, isns?: Isns): Answer {
-  switch (key.type) {
-    case 'choice':
-      return { type: 'choice', correct: [...key.correct] };
-    case 'order':
-      return { type: 'order', order: orderAnswer(key, model) };
-    case 'number': {
-      const used = isns ?? model.defaultIsns(key.scenario);
-      return { type: 'number', value: numberAnswer(key, model, used), isns: used };
-    }
-    case 'state':
-      return {
-        type: 'state',
-        state: model.stateAfter(key.scenario, key.step, key.side),
-        options: key.options ?? [...model.states],
-      };
-  }
-}

@@ -3,9 +3,9 @@
  * traces. Pure (given the scenario data); used at build time and, for number questions, in the browser.
  */
 import { runScenario, type Scenario, type SentSegment, type Trace } from '~/tcp/browser';
-import { parseScenario, TCP_STATES } from '~/tcp';
+import { TCP_STATES } from '~/tcp';
 import type { Isns, QuizModel } from './answers';
-import type { Side } from './keys';
+type Side = 'client' | 'server';
 
 /** A sent segment as the quiz reads it. */
 export interface QuizSegment {
@@ -38,40 +38,39 @@ export function segmentsWithIsns(scenario: Scenario, isns: Isns): QuizSegment[] 
   return traceSegments(runScenario({ ...scenario, isn: { client: isns.client, server: isns.server } }));
 }
 
+/** The quiz model over parsed scenarios, with the scenarios themselves. */
+export type SiteModel = QuizModel & { scenario(id: string): Scenario; trace(id: string): Trace };
+
 /**
- * A QuizModel over scenario files (`{ "content/scenarios/handshake.json": json, … }`). Each scenario
- * is parsed and run once, lazily. Pure.
+ * A QuizModel over parsed scenarios (by id). Each scenario is run once, lazily. Pure.
  */
-export function modelFromScenarios(files: Record<string, unknown>): QuizModel & { scenario(id: string): Scenario } {
-  const byId = new Map<string, { file: string; json: unknown }>();
-  for (const [file, json] of Object.entries(files))
-    byId.set(file.replace(/^.*\//, '').replace(/\.json$/, ''), { file, json });
-  const parsed = new Map<string, { scenario: Scenario; trace: Trace }>();
-  const get = (id: string) => {
-    let entry = parsed.get(id);
-    if (!entry) {
-      const source = byId.get(id);
-      if (!source) throw new Error(`there is no scenario "${id}" (content/scenarios/${id}.json)`);
-      const scenario = parseScenario(source.json, source.file);
-      entry = { scenario, trace: runScenario(scenario) };
-      parsed.set(id, entry);
-    }
-    return entry;
+export function createQuizModel(scenarios: ReadonlyMap<string, Scenario>): SiteModel {
+  const traces = new Map<string, Trace>();
+  const scenario = (id: string) => {
+    const found = scenarios.get(id);
+    if (!found) throw new Error(`there is no scenario "${id}" (content/scenarios/${id}.json)`);
+    return found;
+  };
+  const trace = (id: string) => {
+    let t = traces.get(id);
+    if (!t) traces.set(id, (t = runScenario(scenario(id))));
+    return t;
   };
   return {
     states: TCP_STATES,
-    hasScenario: (id) => byId.has(id),
-    scenario: (id) => get(id).scenario,
-    defaultIsns: (id) => ({ ...get(id).trace.isn }),
-    stepCount: (id) => get(id).scenario.steps.length,
+    hasScenario: (id) => scenarios.has(id),
+    scenario,
+    trace,
+    defaultIsns: (id) => ({ ...trace(id).isn }),
+    stepCount: (id) => scenario(id).steps.length,
     stateAfter(id, step, side) {
-      const entry = get(id).trace.steps[step - 1];
-      if (!entry) throw new Error(`scenario "${id}" has ${get(id).scenario.steps.length} steps, not ${step}`);
+      const entry = trace(id).steps[step - 1];
+      if (!entry) throw new Error(`scenario "${id}" has ${scenario(id).steps.length} steps, not ${step}`);
       return entry.after[side];
     },
     segments(id, isns) {
-      return isns ? segmentsWithIsns(get(id).scenario, isns) : traceSegments(get(id).trace);
+      return isns ? segmentsWithIsns(scenario(id), isns) : traceSegments(trace(id));
     },
-    calls: (id, side) => get(id).scenario.steps.flatMap((s) => ('call' in s && s.call === side ? [s.op] : [])),
+    calls: (id, side) => scenario(id).steps.flatMap((s) => ('call' in s && s.call === side ? [s.op] : [])),
   };
 }

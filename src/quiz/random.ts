@@ -1,19 +1,15 @@
+import { mulberry32 } from '~/tcp/prng';
+
 /** A random source: returns a float in [0, 1). `Math.random` is one. */
 export type Rand = () => number;
 
 /**
- * A seeded random source (mulberry32), so the server can render the same scrambled order on every
- * build and tests can replay an attempt. Pure given its seed.
+ * A seeded random source (the model's mulberry32, scaled to [0, 1)), so the server can render the
+ * same scrambled order on every build and tests can replay an attempt. Pure given its seed.
  */
 export function seeded(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
+  return () => next() / 4294967296;
 }
 
 /** A stable number from a string (FNV-1a), to seed per question. Pure. */

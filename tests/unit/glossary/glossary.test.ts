@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { glossary, glossaryByGroup, GLOSSARY_GROUPS, parseGlossary, splitInlineCode } from '~/glossary';
-import { findZhPunctuation } from '~/lessons/zh-punctuation';
+import { glossary, glossaryByGroup, GLOSSARY_GROUPS, parseGlossary, splitInlineCode } from '~/content/glossary';
+import { findZhPunctuation } from '~/content/zh-punctuation';
 
 const raw = JSON.parse(readFileSync('content/glossary.json', 'utf8')) as Record<string, unknown>[];
 const valid = raw[0]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLessonDiagrams, checkLessons, scanLessonDiagrams, splitLessonId } from '~/lessons/checks';
+import { checkLessonDiagrams, checkLessons, scanLessonDiagrams, splitLessonId } from '~/content';
 
 const lesson = (id: string, order: number) => ({ id, order, filePath: `content/lessons/${id}.mdx` });
 

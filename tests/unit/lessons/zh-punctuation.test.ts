@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findZhPunctuation, fixZhPunctuation } from '~/lessons/zh-punctuation';
-import { zhSourceFiles } from '~/lessons/zh-sources';
+import { findZhPunctuation, fixZhPunctuation } from '~/content/zh-punctuation';
+import { zhSourceFiles } from '~/content/zh-sources';
 
 const FW_COMMA = '\uFF0C';
 const FW_COLON = '\uFF1A';

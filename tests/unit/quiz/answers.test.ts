@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answerOf, segmentId } from '~/quiz/answers';
-import { requireId } from '~/components/quiz/props';
+import { requireId } from '~/quiz/components/props';
 import { explainKey, EXPLAINED_ERRNOS, EXPLAINED_REASONS } from '~/quiz/explain';
 import { gradeNumber } from '~/quiz/grade';
 import { parseQuizKeys } from '~/quiz/keys';

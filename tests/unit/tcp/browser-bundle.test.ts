@@ -31,7 +31,7 @@ describe('the model in the browser', () => {
 
   it('the quiz islands take the world and the runner, not the checker, renderers or edge table', async () => {
     const out = await build({
-      entryPoints: [`${root}src/components/quiz/client/loader.ts`],
+      entryPoints: [`${root}src/quiz/client/loader.ts`],
       bundle: true,
       minify: true,
       splitting: true,

@@ -1,0 +1,51 @@
+/**
+ * The only quiz script a lesson page runs up front (a few hundred bytes): it records which
+ * questions the lesson has, then loads each island's code, the TCP model included, when the
+ * island comes near the viewport. Browser only.
+ */
+import { registerLesson } from '~/quiz/progress';
+import { updateProgress } from './store';
+
+// Each question type's island is src/quiz/types/<kind>/client.ts and defines <quiz-<kind>>.
+const typeIslands = import.meta.glob('../types/*/client.ts');
+const islands: Record<string, () => Promise<unknown>> = {
+  ...Object.fromEntries(Object.entries(typeIslands).map(([path, load]) => [`quiz-${path.split('/').at(-2)}`, load])),
+  'quiz-summary': () => import('./summary'),
+  'phone-sim': () => import('~/components/quiz/client/sim'),
+};
+
+const questions = [...document.querySelectorAll<HTMLElement>('[data-quiz-id]')];
+const lesson = questions[0]?.dataset.lesson;
+if (lesson)
+  updateProgress((p) =>
+    registerLesson(
+      p,
+      lesson,
+      questions.map((q) => q.dataset.quizId!),
+    ),
+  );
+
+const loaded = new Set<string>();
+const load = (tag: string) => {
+  if (loaded.has(tag)) return;
+  loaded.add(tag);
+  void islands[tag]!();
+};
+
+const selector = Object.keys(islands).join(',');
+const elements = document.querySelectorAll<HTMLElement>(selector);
+if ('IntersectionObserver' in window) {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        load(entry.target.localName);
+      }
+    },
+    { rootMargin: '400px 0px' },
+  );
+  elements.forEach((el) => observer.observe(el));
+} else {
+  elements.forEach((el) => load(el.localName));
+}

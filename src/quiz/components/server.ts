@@ -1,0 +1,69 @@
+/**
+ * Build-time helpers shared by the question components: which lesson and language a page is, the
+ * question's key (from the quizzes collection) and the model. The keys were checked against the
+ * lessons and the model when the content loaded (src/content/checks), so a component only guards
+ * against being used where it cannot work.
+ */
+import { isLang, type Lang } from '~/i18n';
+import { getKeys, getSiteModel } from '~/content';
+import type { QuizKey } from '~/quiz/registry';
+
+export { getSiteModel };
+
+const pathParts = (url: URL) =>
+  url.pathname
+    .slice(import.meta.env.BASE_URL.replace(/\/$/, '').length)
+    .split('/')
+    .filter(Boolean);
+
+/** The page's language, from Astro's locale or the URL (/<base>/<lang>/…). */
+export function pageLang(component: string, url: URL, currentLocale: string | undefined): Lang {
+  const lang = isLang(currentLocale) ? currentLocale : pathParts(url)[0];
+  if (!isLang(lang))
+    throw new Error(
+      `<${component}>: cannot tell the page language from ${url.pathname}; quiz components belong in lesson pages.`,
+    );
+  return lang;
+}
+
+/**
+ * The page's language and lesson slug: the `lesson` prop, else the URL (/<base>/<lang>/<slug>/ or
+ * /<base>/<lang>/teacher/<slug>/ for a worksheet).
+ */
+export function pageContext(
+  component: string,
+  url: URL,
+  currentLocale: string | undefined,
+  lessonProp?: string,
+): { lang: Lang; slug: string } {
+  const lang = pageLang(component, url, currentLocale);
+  const parts = pathParts(url);
+  const slug = lessonProp ?? (parts[1] === 'teacher' ? parts[2] : parts[1]);
+  if (!slug)
+    throw new Error(`<${component}>: cannot tell the lesson from ${url.pathname}; pass lesson="<lesson-slug>".`);
+  return { lang, slug };
+}
+
+/** The answer key of one question; throws naming the file when it is missing or of another type. */
+export async function keyFor<T extends QuizKey['type']>(
+  component: string,
+  slug: string,
+  id: string,
+  type: T,
+): Promise<Extract<QuizKey, { type: T }>> {
+  const file = `content/quizzes/${slug}.json`;
+  const keys = await getKeys(slug);
+  if (!keys) throw new Error(`<${component} id="${id}">: no answer keys for lesson "${slug}"; create ${file}.`);
+  const key = keys[id];
+  if (!key) throw new Error(`<${component} id="${id}">: ${file} has no key "${id}".`);
+  if (key.type !== type)
+    throw new Error(`<${component} id="${id}">: ${file} gives type "${key.type}"; <${component}> needs "${type}".`);
+  return key as Extract<QuizKey, { type: T }>;
+}
+
+/** JSON text for a data- attribute holding a scenario that the browser runs (checked at load). */
+export async function scenarioAttr(id: string): Promise<string> {
+  // Titles and notes are for diagrams; the browser only runs the steps.
+  const { id: sid, profile, seed, steps } = (await getSiteModel()).scenario(id);
+  return JSON.stringify({ id: sid, profile, seed, steps: steps.map(({ note: _note, ...step }) => step) });
+}

@@ -1,0 +1,89 @@
+/**
+ * <quiz-order>: put steps in order with Move up / Move down buttons (keyboard first, no drag),
+ * each move announced. Steps start scrambled, freshly on every attempt. Browser only.
+ */
+import { gradeOrder } from '~/quiz/grade';
+import { scramble } from '~/quiz/random';
+import { QuizQuestion } from '~/quiz/client/base';
+
+class QuizOrder extends QuizQuestion {
+  private list!: HTMLOListElement;
+  private live!: HTMLElement;
+
+  protected setup(): void {
+    this.list = this.querySelector('ol.quiz-steps')!;
+    this.live = this.querySelector('.quiz-moved')!;
+    this.list.querySelectorAll<HTMLElement>('.quiz-move').forEach((el) => (el.hidden = false));
+    this.list.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest<HTMLButtonElement>('button[data-move]');
+      if (button) this.move(button);
+    });
+  }
+
+  private steps(): HTMLLIElement[] {
+    return [...this.list.querySelectorAll<HTMLLIElement>(':scope > li')];
+  }
+
+  private move(button: HTMLButtonElement): void {
+    const li = button.closest('li')!;
+    const up = button.dataset.move === 'up';
+    const sibling = up ? li.previousElementSibling : li.nextElementSibling;
+    if (!sibling) return;
+    if (up) sibling.before(li);
+    else sibling.after(li);
+    this.refreshButtons();
+    const steps = this.steps();
+    const text = li.querySelector('.quiz-step-text')!.textContent?.trim() ?? '';
+    this.live.textContent = (this.labels.moved ?? '')
+      .replace('{item}', text)
+      .replace('{n}', String(steps.indexOf(li) + 1))
+      .replace('{total}', String(steps.length));
+    // Keep focus on the same button unless it just became useless at the end of the list.
+    const target = button.disabled
+      ? li.querySelector<HTMLButtonElement>(`button[data-move="${up ? 'down' : 'up'}"]`)!
+      : button;
+    target.focus();
+  }
+
+  private refreshButtons(): void {
+    const steps = this.steps();
+    steps.forEach((li, i) => {
+      li.querySelector<HTMLButtonElement>('button[data-move="up"]')!.disabled = i === 0;
+      li.querySelector<HTMLButtonElement>('button[data-move="down"]')!.disabled = i === steps.length - 1;
+    });
+  }
+
+  protected check(): void {
+    const answer = (this.dataset.answer ?? '').split(' ');
+    const given = this.steps().map((li) => li.dataset.step!);
+    const verdict = gradeOrder(answer, given);
+    this.steps().forEach((li, i) => {
+      li.dataset.verdict = verdict.positions[i] ? 'right' : 'wrong';
+      li.querySelector('.quiz-mark')!.textContent = verdict.positions[i]
+        ? this.labels.rightPlace!
+        : this.labels.wrongPlace!;
+      li.querySelectorAll('button').forEach((b) => (b.disabled = true));
+    });
+    this.finish(verdict.ok);
+  }
+
+  reset(): void {
+    const steps = this.steps();
+    const answer = (this.dataset.answer ?? '').split(' ');
+    const solved = answer.map((id) => steps.find((li) => li.dataset.step === id)!);
+    for (const li of scramble(solved, Math.random)) this.list.append(li);
+    for (const li of steps) {
+      delete li.dataset.verdict;
+      li.querySelector('.quiz-mark')!.textContent = '';
+    }
+    this.live.textContent = '';
+    this.refreshButtons();
+    this.clearVerdict();
+  }
+
+  focusFirst(): void {
+    this.list.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+  }
+}
+
+customElements.define('quiz-order', QuizOrder);

@@ -4,10 +4,12 @@ import { join, resolve } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import htmlValidateConfig from '../../../.htmlvalidate.mjs';
+import { lessonOutline } from '~/content/outline';
 import { figureHtml } from '~/diagrams/figure';
 import { renderDiagram } from '~/diagrams/render';
 import { scenarioDiagramSource } from '~/diagrams/scenario';
 import { closeBrowser, emptyStats, session } from '~/diagrams/session';
+import { parseScenario, runScenario } from '~/tcp';
 
 const FIXTURES = resolve('tests/unit/diagrams/fixtures');
 const cacheDir = mkdtempSync(join(tmpdir(), 'diagram-figure-'));
@@ -78,7 +80,8 @@ describe('the figure of a diagram', () => {
 
   it('is valid HTML with a real fence rendered by Mermaid', async () => {
     const mdx = readFileSync(join(FIXTURES, 'handshake.mdx'), 'utf8');
-    const source = /```mermaid\n([\s\S]*?)```/.exec(mdx)?.[1] ?? '';
+    const [fence] = lessonOutline(mdx).mermaid;
+    const source = fence!.source;
     const html = await renderDiagram({ source, lang: 'en', cacheDir });
     expect(children(html)).toEqual(['figcaption', 'div', 'details']);
     expect(html).toContain('<figcaption>Fixture handshake</figcaption>');
@@ -87,7 +90,8 @@ describe('the figure of a diagram', () => {
 
   it('is valid HTML for a ScenarioDiagram, with the model’s table in the page language', async () => {
     const json: unknown = JSON.parse(readFileSync(join(FIXTURES, 'handshake.json'), 'utf8'));
-    const { source, table: modelTable } = scenarioDiagramSource(json, 'handshake.json', 'zh');
+    const trace = runScenario(parseScenario(json, 'handshake.json'));
+    const { source, table: modelTable } = scenarioDiagramSource(trace, 'zh');
     const html = await renderDiagram({ source, lang: 'zh', table: modelTable, cacheDir, instance: 2 });
     expect(children(html)).toEqual(['figcaption', 'div', 'details']);
     expect(html).toContain('<figcaption>三次握手</figcaption>');

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { glossary, glossaryByGroup, GLOSSARY_GROUPS, parseGlossary, splitInlineCode } from '~/content/glossary';
+import { readGlossary } from '~/content/data';
+import { glossaryByGroup, GLOSSARY_GROUPS, splitInlineCode } from '~/content/glossary';
 import { findZhPunctuation } from '~/content/zh-punctuation';
 
-const raw = JSON.parse(readFileSync('content/glossary.json', 'utf8')) as Record<string, unknown>[];
-const valid = raw[0]!;
+const text = readFileSync('content/glossary.json', 'utf8');
+const raw = JSON.parse(text) as unknown[];
+const glossary = readGlossary(text, 'content/glossary.json');
 
 describe('content/glossary.json', () => {
   it('is valid, with unique ids and both languages filled in', () => {
@@ -93,26 +95,6 @@ describe('content/glossary.json', () => {
   it('writes its Chinese with full-width punctuation', () => {
     const zhText = glossary.flatMap((e) => [e.zh.definition, e.zh.gloss ?? '', e.note]).join('\n');
     expect(findZhPunctuation(zhText)).toEqual([]);
-  });
-});
-
-describe('parseGlossary', () => {
-  it('names the entry and the field when a language is missing', () => {
-    const { zh: _zh, ...noZh } = valid;
-    expect(() => parseGlossary([noZh], 'g.json')).toThrow(/g\.json is invalid:\n- entry "socket": zh /);
-  });
-
-  it('names the entry when a definition is empty', () => {
-    const bad = { ...valid, en: { term: 'socket', definition: '  ' } };
-    expect(() => parseGlossary([bad])).toThrow(/entry "socket": en\.definition must not be empty/);
-  });
-
-  it('rejects duplicate ids, bad ids and unknown fields', () => {
-    expect(() => parseGlossary([valid, valid])).toThrow(/entry "socket": the id is used twice/);
-    expect(() => parseGlossary([{ ...valid, id: 'Time Wait' }])).toThrow(/entry "Time Wait": id must be lowercase/);
-    expect(() => parseGlossary([{ ...valid, extra: 1 }])).toThrow(/entry "socket"/);
-    expect(() => parseGlossary([{ ...valid, id: undefined }])).toThrow(/entry #1 \(no id\)/);
-    expect(() => parseGlossary({})).toThrow(/expected a JSON array/);
   });
 });
 

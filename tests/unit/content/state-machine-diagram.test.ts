@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { lessonOutline } from '~/content/outline';
 import { RFC_EDGES, TCP_STATES } from '~/tcp';
 
 interface DrawnEdge {
@@ -17,13 +18,14 @@ interface DrawnEdge {
 
 /** Reads the one state-diagram fence of a lesson file into its edges. */
 function drawnEdges(file: string): DrawnEdge[] {
-  const source = readFileSync(file, 'utf8');
-  const fences = [...source.matchAll(/^```mermaid\n(stateDiagram-v2\n[\s\S]*?)^```$/gm)];
+  const fences = lessonOutline(readFileSync(file, 'utf8')).mermaid.filter((f) =>
+    f.source.startsWith('stateDiagram-v2\n'),
+  );
   expect(fences, `${file}: expected exactly one stateDiagram-v2 fence`).toHaveLength(1);
   const fence = fences[0]!;
-  const firstLine = source.slice(0, fence.index).split('\n').length + 1;
+  const firstLine = fence.line + 1;
   const edges: DrawnEdge[] = [];
-  fence[1]!.split('\n').forEach((text, i) => {
+  fence.source.split('\n').forEach((text, i) => {
     const m = /^\s*(\S+)\s*-->\s*(\S+)\s*:\s*(.+)$/.exec(text);
     if (!m) return;
     const label = m[3]!.replace(/<br>/g, ' ');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { glossaryTable, replaceTable } from '../../../scripts/glossary-table.mjs';
+import { glossaryTable, replaceTable } from '../../../../scripts/glossary-table.mjs';
 
 const entries = JSON.parse(readFileSync('content/glossary.json', 'utf8')) as unknown[];
 

@@ -1,0 +1,54 @@
+/**
+ * What a question component asks at build time (src/quiz/components/server.ts): its page's language
+ * and lesson, and its key, failing with the question and the file when the key is missing or of
+ * another type. The content accessors need Astro's runtime, so the keys are stood in for here.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { keyFor, pageContext, pageLang } from '~/quiz/components/server';
+
+vi.mock('~/content', () => ({
+  getKeys: async (slug: string) =>
+    slug === 'hs'
+      ? { 'hs-why': { type: 'choice', options: ['a', 'b'], correct: ['a'], shuffle: true, multiple: false } }
+      : undefined,
+  getSiteModel: async () => {
+    throw new Error('not used here');
+  },
+}));
+
+describe('a question component’s key', () => {
+  it('is the key of its type', async () => {
+    await expect(keyFor('Choice', 'hs', 'hs-why', 'choice')).resolves.toMatchObject({ type: 'choice', correct: ['a'] });
+  });
+
+  it('names the question and the file when the key is of another type, missing, or the lesson has none', async () => {
+    await expect(keyFor('NumberQuestion', 'hs', 'hs-why', 'number')).rejects.toThrow(
+      '<NumberQuestion id="hs-why">: content/quizzes/hs.json gives type "choice"; <NumberQuestion> needs "number".',
+    );
+    await expect(keyFor('Choice', 'hs', 'hs-nope', 'choice')).rejects.toThrow(
+      '<Choice id="hs-nope">: content/quizzes/hs.json has no key "hs-nope".',
+    );
+    await expect(keyFor('Choice', 'other', 'x', 'choice')).rejects.toThrow(
+      '<Choice id="x">: no answer keys for lesson "other"; create content/quizzes/other.json.',
+    );
+  });
+});
+
+describe('a question component’s page', () => {
+  it('reads the language and the lesson from the URL, a worksheet’s included, or the lesson prop', () => {
+    const url = (path: string) => new URL(path, 'http://localhost');
+    expect(pageContext('Choice', url('/zh/three-way-handshake/'), undefined)).toEqual({
+      lang: 'zh',
+      slug: 'three-way-handshake',
+    });
+    expect(pageContext('Choice', url('/en/teacher/four-way-close/'), 'en')).toEqual({
+      lang: 'en',
+      slug: 'four-way-close',
+    });
+    expect(pageContext('Choice', url('/en/'), 'en', 'lab')).toEqual({ lang: 'en', slug: 'lab' });
+    expect(() => pageContext('Choice', url('/en/'), 'en')).toThrow(/pass lesson="<lesson-slug>"/);
+    expect(() => pageLang('Order', url('/fr/x/'), undefined)).toThrow(
+      '<Order>: cannot tell the page language from /fr/x/; quiz components belong in lesson pages.',
+    );
+  });
+});

@@ -15,17 +15,89 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: before.length - before.lastIndexOf('\n') };
 }
 
-/** Where V8's JSON.parse message says the error is, as an offset, if it says. */
-function errorOffset(message: string, text: string): number | undefined {
-  const position = /position (\d+)/.exec(message);
-  if (position) return Number(position[1]);
-  const lineCol = /line (\d+) column (\d+)/.exec(message);
-  if (lineCol) {
-    const lines = text.split('\n').slice(0, Number(lineCol[1]) - 1);
-    return lines.reduce((n, l) => n + l.length + 1, 0) + Number(lineCol[2]) - 1;
+/**
+ * The offset of the first character that makes `text` invalid JSON (RFC 8259), found by a small
+ * recursive-descent scan, since some of V8's JSON.parse messages give no position. Pure.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const literal = (word: string) => {
+    for (const c of word) if (text[i++] !== c) (i--, fail());
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i]! < ' ') fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) ((i += k), fail());
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
+      }
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const number = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (!m || !m[0]) fail();
+    i += m![0].length;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return string();
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    return number();
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail();
+  } catch (offset) {
+    return offset as number;
   }
-  if (/end of (JSON )?input/i.test(message)) return text.length;
-  return undefined;
+  return text.length;
 }
 
 /**
@@ -35,15 +107,14 @@ function errorOffset(message: string, text: string): number | undefined {
 export function parseJsonFile(text: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
-  } catch (error) {
-    const message = (error as Error).message;
-    const offset = errorOffset(message, text);
-    const at =
-      offset === undefined ? file : `${file}:${lineColumn(text, offset).line}:${lineColumn(text, offset).column}`;
-    const truncated = offset !== undefined && text.slice(offset).trim() === '';
+  } catch {
+    const offset = jsonErrorOffset(text);
+    const { line, column } = lineColumn(text, offset);
+    const at = `${file}:${line}:${column}`;
+    const truncated = text.slice(offset).trim() === '';
     const what = truncated
       ? 'the file ends inside an object or array (is it cut short?)'
-      : `not valid JSON (${message.replace(/^JSON\.parse: /, '')})`;
+      : `not valid JSON: unexpected ${JSON.stringify(text.slice(offset, offset + 1))}`;
     throw new DataFileError(
       `${at}: ${what}. Fix: check the brackets, quotes and commas around that place (JSON allows no trailing commas or comments).`,
     );

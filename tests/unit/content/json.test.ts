@@ -1,5 +1,5 @@
 /** Reading JSON data files so that a mistake names the file, the line and the column (src/content/json.ts). */
-import { describe, expect, it } from 'vitest';
+import { jsonErrorOffset, describe, expect, it } from 'vitest';
 import { DataFileError, fieldPath, lineColumn, parseJsonFile } from '~/content/json';
 
 describe('parseJsonFile', () => {
@@ -17,15 +17,21 @@ describe('parseJsonFile', () => {
 
   it('names the line and column of a character that does not belong', () => {
     // A second closing brace on line 4.
-    expect(() => parseJsonFile('{\n  "a": 1\n}\n}', 'g.json')).toThrow(/^g\.json:4:1: not valid JSON \(/);
+    expect(() => parseJsonFile('{\n  "a": 1\n}\n}', 'g.json')).toThrow(/^g\.json:4:1: not valid JSON: unexpected "\}"/);
     // A line break inside a string on line 2, column 10.
-    expect(() => parseJsonFile('{\n  "a": "x\n}', 'g.json')).toThrow(/^g\.json:2:10: not valid JSON \(/);
+    expect(() => parseJsonFile('{\n  "a": "x\n}', 'g.json')).toThrow(/^g\.json:2:10: not valid JSON: unexpected "\\n"/);
   });
 
-  it('names the file and the usual culprits when the parser gives no position', () => {
+  it('names the line and column even where the parser gives no position, and the usual culprits', () => {
     expect(() => parseJsonFile('[\n 1,\n 2,\n]', 'g.json')).toThrow(
-      /^g\.json: not valid JSON[\s\S]*no trailing commas/,
+      /^g\.json:4:1: not valid JSON: unexpected "\]"[\s\S]*no trailing commas/,
     );
+    expect(() => parseJsonFile('{"a": tru}', 'g.json')).toThrow(/^g\.json:1:10: not valid JSON: unexpected "\}"/);
+  });
+
+  it('finds no error in valid JSON of every kind', () => {
+    for (const ok of ['{"a":[1,2.5e3,"x\\n\\u00e9",true,false,null,{}]}', ' [] ', '"s"', '-0.5'])
+      expect(jsonErrorOffset(ok), ok).toBe(ok.length);
   });
 });
 

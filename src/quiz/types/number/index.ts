@@ -46,10 +46,9 @@ export const number = defineQuestionType<NumberKey>({
     return { type: 'number', value: numberAnswer(key, model, used), isns: used };
   },
   checkKey(key, model) {
-    if (key.expect === undefined) return [];
     const isns = model.defaultIsns(key.scenario);
     const value = numberAnswer(key, model, isns);
-    return value === key.expect
+    return key.expect === undefined || value === key.expect
       ? []
       : [
           `the key expects ${key.expect}, but the model says segment ${key.segment} of scenario "${key.scenario}" has ${key.field} = ${value} (ISNs: client ${isns.client}, server ${isns.server})`,

@@ -3,7 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { siteConfig } from './site.config.mjs';
-import { mermaidPlugin, diagramsIntegration } from './src/diagrams/index.ts';
+import { diagramsIntegration } from './src/diagrams/integration.ts';
+import { mermaidPlugin } from './src/diagrams/plugin.ts';
 
 // The base path lets a teacher serve the site under e.g. /tcp/ on a school server:
 // BASE_PATH=/tcp/ npm run build

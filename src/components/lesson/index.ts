@@ -1,4 +1,4 @@
-export { default as ScenarioDiagram } from './ScenarioDiagram.astro';
+export { default as ScenarioDiagram } from '~/diagrams/ScenarioDiagram.astro';
 export { default as Choice } from '../quiz/Choice.astro';
 export { default as Option } from '../quiz/Option.astro';
 export { default as Feedback } from '../quiz/Feedback.astro';

@@ -1,13 +1,18 @@
 /**
- * Renders a trace as Mermaid `sequenceDiagram` source and as a plain table (the diagram's text twin).
- * The only file of the model with reader-facing words. All exports are pure.
+ * A scenario drawn from the TCP model: its trace as Mermaid `sequenceDiagram` source and as a plain
+ * table (the diagram's text twin), both in the page language. All exports are pure.
  */
-import type { SentSegment, Side } from './types';
-import type { Trace, TraceStep } from './run';
-import { formatFlags } from './segment';
-
-/** A language of the site. */
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../i18n';
+import {
+  parseScenario,
+  runScenario,
+  segmentLabel,
+  type SentSegment,
+  type Side,
+  type Trace,
+  type TraceStep,
+} from '../tcp';
+import type { DiagramTable } from './figure';
 
 const T = {
   en: {
@@ -69,11 +74,6 @@ export const mermaidSafe = (s: string): string =>
     .replace(/[#"<>{}\r\n]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-
-/** A segment's label, e.g. "SYN, ACK seq=300 ack=101" or "ACK seq=101 ack=301 len=5". Pure. */
-export function segmentLabel(s: SentSegment): string {
-  return `${formatFlags(s)} seq=${s.seq}${s.flags.ack ? ` ack=${s.ack}` : ''}${s.len ? ` len=${s.len}` : ''}`;
-}
 
 const P = (side: Side) => (side === 'client' ? 'C' : 'S');
 const callText = (st: TraceStep): string => {
@@ -208,4 +208,22 @@ export function traceToTable(
     ];
   });
   return { headers: [...t.head], rows };
+}
+
+/** A scenario turned into what renderDiagram takes: Mermaid source and the table twin. */
+export interface ScenarioDiagramSource {
+  source: string;
+  table: DiagramTable;
+}
+
+/**
+ * Runs the scenario in `json` (read from `file`) through the TCP model and turns its trace into a
+ * Mermaid sequence diagram and a table, both in `lang`, starting at step `from` (the steps before it
+ * fold into one note). Pure; throws the model's ScenarioError (naming the file and step) on a bad
+ * scenario, and a RangeError naming the scenario when `from` is not one of its steps.
+ */
+export function scenarioDiagramSource(json: unknown, file: string, lang: Lang, from = 0): ScenarioDiagramSource {
+  const trace = runScenario(parseScenario(json, file));
+  const { headers, rows } = traceToTable(trace, lang, { from });
+  return { source: traceToMermaid(trace, lang, { from }), table: { head: headers, rows } };
 }

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findFences, findScenarioUses, markdownFiles, prerenderDiagrams } from '~/diagrams/prerender';
-import { cacheKey } from '~/diagrams/options';
-import { scenarioDiagramSource } from '~/diagrams/scenario';
-import { closeBrowser, emptyStats, session } from '~/diagrams/session';
+import { cacheKey } from '~/diagrams/cache';
+import { findFences, findScenarioUses, markdownFiles, prerenderDiagrams } from '~/diagrams/integration';
+import { closeBrowser, emptyStats, session } from '~/diagrams/render';
+import { scenarioDiagramSource } from '~/diagrams/trace-to-mermaid';
 
 describe('finding diagrams ahead of the build', () => {
   it('reads fences at the start of a line with the line of the opening fence, as the plugin reports it', () => {

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mermaidSafe, runScenario, traceToMermaid, traceToTable } from '../../../src/tcp';
-import { loadScenario } from './helpers';
+import { parseScenario, runScenario } from '~/tcp';
+import { mermaidSafe, traceToMermaid, traceToTable } from '~/diagrams/trace-to-mermaid';
+import { SCENARIO_DIR, loadScenario, scenarioFiles } from '../tcp/helpers';
 
 const lostSyn = runScenario(loadScenario('lost-syn'));
 const close = runScenario(loadScenario('active-close-client'));
@@ -54,4 +56,25 @@ describe('traceToTable', () => {
     expect(traceToTable(lostSyn, 'en').rows[0]![1]).toBe('Server: socket()');
     expect(traceToTable(lostSyn, 'zh').rows[0]![1]).toBe('服务器\uFF1Asocket()');
   });
+});
+
+describe('every file in content/scenarios', () => {
+  for (const file of scenarioFiles()) {
+    it(`${file} renders in both languages`, () => {
+      const sc = parseScenario(JSON.parse(readFileSync(SCENARIO_DIR + file, 'utf8')), `content/scenarios/${file}`);
+      const trace = runScenario(sc);
+      for (const lang of ['en', 'zh'] as const) {
+        const src = traceToMermaid(trace, lang);
+        expect(src.startsWith('sequenceDiagram\n')).toBe(true);
+        expect(src).not.toMatch(/[;#]/);
+        // Every delivered segment is an arrow Mermaid can parse (C->>S / S->>C), not text stripped of its '>'.
+        const delivered = trace.steps.flatMap((st) => st.deliveredAll ?? (st.delivered ? [st.delivered] : []));
+        expect(src.match(/^ {2}[CS]->>[CS]: /gm) ?? []).toHaveLength(delivered.length);
+        expect(src).not.toMatch(/^ {2}[CS]-[CS]:/m);
+        const table = traceToTable(trace, lang);
+        expect(table.rows).toHaveLength(sc.steps.length);
+        for (const row of table.rows) expect(row).toHaveLength(table.headers.length);
+      }
+    });
+  }
 });

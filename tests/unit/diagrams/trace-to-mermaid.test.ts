@@ -22,6 +22,15 @@ describe('traceToMermaid', () => {
     expect(traceToMermaid(lostSyn, 'zh')).toContain('C->>S: SYN seq=100\uFF08重传\uFF09');
   });
 
+  it('joins two remarks in one bracket, in the page language', () => {
+    const json = JSON.parse(readFileSync(SCENARIO_DIR + 'lost-syn.json', 'utf8')) as { steps: unknown[] };
+    // The retransmitted SYN is lost too.
+    json.steps.splice(7, 0, { drop: 'next' });
+    const twice = runScenario(parseScenario({ ...json, steps: json.steps.slice(0, 8) }, 'lost-syn.json'));
+    expect(traceToMermaid(twice, 'en')).toContain('C-xS: SYN seq=100 (retransmitted, lost)\n');
+    expect(traceToMermaid(twice, 'zh')).toContain('C-xS: SYN seq=100\uFF08重传\u3001丢失\uFF09\n');
+  });
+
   it('folds the steps before `from` into one note with both states', () => {
     const from = close.steps.findIndex((st) => 'call' in st.step && st.step.op === 'close');
     expect(from).toBeGreaterThan(0);

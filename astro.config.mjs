@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { siteConfig } from './site.config.mjs';
+import { CODE_THEMES, siteConfig } from './site.config.mjs';
 import { diagramsIntegration } from './src/diagrams/integration.ts';
 import { mermaidPlugin } from './src/diagrams/plugin.ts';
 
@@ -24,9 +24,7 @@ export default defineConfig({
   markdown: {
     processor: satteri({ mdastPlugins: [mermaidPlugin()], features: { rawHtml: true } }),
     shikiConfig: {
-      // The '-default' GitHub themes: every token colour meets WCAG AA contrast (4.5:1) on its background;
-      // the older 'github-light'/'github-dark' have comments and constants at 3.0–3.5:1.
-      themes: { light: 'github-light-default', dark: 'github-dark-default' },
+      themes: CODE_THEMES,
       defaultColor: 'light',
     },
   },

@@ -72,12 +72,8 @@ const callText = (st: TraceStep): string => {
 const sideOf = (st: TraceStep): Side | null =>
   'call' in st.step ? st.step.call : 'timer' in st.step ? st.step.side : null;
 
-/** What a diagram or table shows of a trace. */
+/** Which steps a diagram or table shows of a trace. */
 export interface RenderOptions {
-  /** Overrides the scenario's title (accTitle). */
-  title?: string;
-  /** Overrides the scenario's description (accDescr). */
-  description?: string;
   /**
    * The first step shown; the steps before it fold into one note giving both ends' states at that point
    * (e.g. start a close diagram after the handshake). Default 0: every step.
@@ -101,8 +97,8 @@ export function traceToMermaid(trace: Trace, lang: Lang, opts: RenderOptions = {
   const end = last?.after ?? { client: 'CLOSED', server: 'CLOSED' };
   const lines = [
     'sequenceDiagram',
-    `  accTitle: ${mermaidSafe(opts.title ?? trace.scenario.title[lang])}`,
-    `  accDescr: ${mermaidSafe(opts.description ?? trace.scenario.description?.[lang] ?? t(lang, 'diagram.trace.description', { ...end }))}`,
+    `  accTitle: ${mermaidSafe(trace.scenario.title[lang])}`,
+    `  accDescr: ${mermaidSafe(trace.scenario.description?.[lang] ?? t(lang, 'diagram.trace.description', { ...end }))}`,
     `  participant C as ${sideName(lang, 'client')}`,
     `  participant S as ${sideName(lang, 'server')}`,
   ];
@@ -147,7 +143,7 @@ export function traceToMermaid(trace: Trace, lang: Lang, opts: RenderOptions = {
 export function traceToTable(
   trace: Trace,
   lang: Lang,
-  opts: Pick<RenderOptions, 'from'> = {},
+  opts: RenderOptions = {},
 ): { headers: string[]; rows: string[][] } {
   const st8 = (b: string, a: string) => (a === b ? a : `${b} → ${a}`);
   const rows = shown(trace, opts.from).steps.map((st) => {

@@ -31,6 +31,17 @@ describe('traceToMermaid', () => {
     expect(traceToMermaid(twice, 'zh')).toContain('C-xS: SYN seq=100\uFF08重传\u3001丢失\uFF09\n');
   });
 
+  it('describes a scenario without a description by both ends’ final states', () => {
+    const { description: _, ...json } = JSON.parse(readFileSync(SCENARIO_DIR + 'lost-syn.json', 'utf8'));
+    const bare = runScenario(parseScenario(json, 'lost-syn.json'));
+    expect(traceToMermaid(bare, 'en')).toContain(
+      '  accDescr: Sequence of segments between the client and the server. Final states: client ESTABLISHED, server ESTABLISHED.\n',
+    );
+    expect(traceToMermaid(bare, 'zh')).toContain(
+      '  accDescr: 客户端与服务器之间的报文段时序。最终状态：客户端 ESTABLISHED，服务器 ESTABLISHED。\n',
+    );
+  });
+
   it('folds the steps before `from` into one note with both states', () => {
     const from = close.steps.findIndex((st) => 'call' in st.step && st.step.op === 'close');
     expect(from).toBeGreaterThan(0);

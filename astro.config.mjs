@@ -2,8 +2,9 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { siteConfig } from './site.config.mjs';
-import { mermaidPlugin, diagramsIntegration } from './src/diagrams/index.ts';
+import { CODE_THEMES, siteConfig } from './site.config.mjs';
+import { diagramsIntegration } from './src/diagrams/integration.ts';
+import { mermaidPlugin } from './src/diagrams/plugin.ts';
 
 // The base path lets a teacher serve the site under e.g. /tcp/ on a school server:
 // BASE_PATH=/tcp/ npm run build
@@ -23,9 +24,7 @@ export default defineConfig({
   markdown: {
     processor: satteri({ mdastPlugins: [mermaidPlugin()], features: { rawHtml: true } }),
     shikiConfig: {
-      // The '-default' GitHub themes: every token colour meets WCAG AA contrast (4.5:1) on its background;
-      // the older 'github-light'/'github-dark' have comments and constants at 3.0–3.5:1.
-      themes: { light: 'github-light-default', dark: 'github-dark-default' },
+      themes: CODE_THEMES,
       defaultColor: 'light',
     },
   },

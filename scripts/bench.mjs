@@ -158,7 +158,7 @@ else {
 }
 
 section('Diagrams');
-// Build time each diagram adds, from the stats the diagrams integration writes (src/diagrams/stats.ts):
+// Build time each diagram adds, from the stats the diagrams integration writes (statsReport in src/diagrams/integration.ts):
 // from reading a fence or running a scenario to its figure markup, waiting for the browser not counted.
 // "cachedBuild" is `npm run build` with diagram-cache/ as committed; "uncachedBuild" the copy with no cache.
 for (const [name, stats] of Object.entries(results.diagrams)) {

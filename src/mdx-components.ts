@@ -6,7 +6,7 @@
  * Sheet.astro and the child component named by the type (Option.astro, Step.astro).
  */
 import { QUESTION_TYPES } from '~/quiz/registry';
-import ScenarioDiagram from '~/components/lesson/ScenarioDiagram.astro';
+import ScenarioDiagram from '~/diagrams/ScenarioDiagram.astro';
 import CodeFile from '~/components/lesson/CodeFile.astro';
 import PhoneSimulator from '~/components/quiz/PhoneSimulator.astro';
 import QuizSummary from '~/quiz/components/QuizSummary.astro';

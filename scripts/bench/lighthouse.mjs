@@ -1,34 +1,78 @@
 // Lighthouse scores (mobile profile, the default) for the lesson pages, in Debian's Chromium.
+// Lighthouse is not a dependency of the project (about 180 MB with its own browser tooling, for this
+// optional measurement only): the first run that asks for it installs it into .tmp/bench-tools.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CHROMIUM_ARGS, findChromium } from '../../src/diagrams/chromium.ts';
 import { serve } from '../serve.mjs';
-import { chromiumPath } from './pages.mjs';
 
-const FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+/** The Lighthouse the budgets were set with. */
+export const LIGHTHOUSE_VERSION = '13.5.0';
+/** Where it is installed on demand, outside the project's node_modules (.tmp/ is ignored by git). */
+export const TOOLS_DIR = resolve(import.meta.dirname, '../../.tmp/bench-tools');
+
+function run(command, args, cwd) {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd, stdio: 'inherit' });
+    child.on('error', fail);
+    child.on('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+    );
+  });
+}
+
+/**
+ * Lighthouse and chrome-launcher (which it depends on) from TOOLS_DIR, installing them there first when
+ * they are missing or another version, and saying so. Throws when the install fails (offline, say).
+ */
+export async function loadLighthouse(log = () => {}) {
+  const installed = join(TOOLS_DIR, 'node_modules/lighthouse/package.json');
+  const version = existsSync(installed) ? JSON.parse(readFileSync(installed, 'utf8')).version : undefined;
+  if (version !== LIGHTHOUSE_VERSION) {
+    const args = [
+      'install',
+      '--prefix',
+      TOOLS_DIR,
+      '--save-exact',
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      `lighthouse@${LIGHTHOUSE_VERSION}`,
+    ];
+    log(
+      `  Lighthouse is not a project dependency: installing lighthouse@${LIGHTHOUSE_VERSION} into ${relative(process.cwd(), TOOLS_DIR) || TOOLS_DIR} (once, about 180 MB): npm ${args.join(' ')}`,
+    );
+    mkdirSync(TOOLS_DIR, { recursive: true });
+    const pkg = join(TOOLS_DIR, 'package.json');
+    if (!existsSync(pkg))
+      writeFileSync(
+        pkg,
+        `${JSON.stringify({ private: true, description: 'Tools npm run bench installs on demand' }, null, 2)}\n`,
+      );
+    await run('npm', args, TOOLS_DIR);
+  }
+  const require = createRequire(join(TOOLS_DIR, 'package.json'));
+  const load = (name) => import(pathToFileURL(require.resolve(name)).href);
+  return { lighthouse: (await load('lighthouse')).default, launcher: await load('chrome-launcher') };
+}
 
 /** Scores per page (0–100), or { skipped: reason } when Lighthouse cannot run here. */
 export async function lighthouseScores(dist, paths, { port = 4432, base = '/', log = () => {} } = {}) {
   let lighthouse, launcher;
   try {
-    lighthouse = (await import('lighthouse')).default;
-    launcher = await import('chrome-launcher');
+    ({ lighthouse, launcher } = await loadLighthouse(log));
   } catch (error) {
-    return { skipped: `lighthouse is not installed (${error.message})` };
+    return { skipped: `Lighthouse could not be installed (${error.message}); run with --no-lighthouse to skip it` };
   }
-  const chromePath = process.env.CHROME_PATH ?? chromiumPath();
+  const chromePath = process.env.CHROME_PATH ?? findChromium();
   if (!chromePath) return { skipped: 'no Chromium found (set CHROME_PATH)' };
   const server = await serve({ dir: dist, port, base });
   let chrome;
   try {
-    chrome = await launcher.launch({ chromePath, chromeFlags: FLAGS });
+    chrome = await launcher.launch({ chromePath, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
   } catch (error) {
     server.close();
     return { skipped: `Chromium would not start for Lighthouse: ${error.message}` };

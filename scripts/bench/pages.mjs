@@ -3,24 +3,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../../src/diagrams/chromium.ts';
 import { serve } from '../serve.mjs';
 import { fileSizes } from './util.mjs';
-
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
-/** The Chromium to use: $CHROMIUM_PATH or Debian's. */
-export function chromiumPath() {
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-}
 
 /** Paths (relative to the base) of every HTML page in dist, sorted. Reads the disk. */
 export function pagePaths(dist) {
@@ -59,8 +44,7 @@ function kind(url) {
  */
 export async function measurePages(dist, { port = 4431, base = '/', log = () => {} } = {}) {
   const server = await serve({ dir: dist, port, base });
-  const executablePath = chromiumPath();
-  const browser = await chromium.launch({ executablePath, args: ARGS });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const origin = `http://127.0.0.1:${port}`;
   const results = [];
   try {

@@ -1,9 +1,18 @@
+/**
+ * The one place that finds Chromium and says how to launch it: the build's Mermaid renderer (below),
+ * the browser tests (tests/e2e/browser.ts) and the benchmark (scripts/bench) all take the binary and
+ * the flags from here. Node runs this file as is from scripts/bench (type stripping), so it keeps to
+ * erasable TypeScript (no parameter properties, no enums) and imports only Node built-ins at load.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize, sep } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
-/** Flags for a quiet headless Chromium that never reaches the network on its own. */
+/**
+ * Flags for a quiet headless Chromium that never reaches the network on its own, and that uses /tmp
+ * rather than a container's small /dev/shm for shared memory.
+ */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -12,6 +21,7 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--disable-dev-shm-usage',
 ];
 
 /** How to get a browser, for the messages that need one. */
@@ -51,10 +61,13 @@ const ORIGIN = 'http://mermaid.invalid';
  * so each diagram costs one `render` call, not a browser start. Not pure: owns a browser process.
  */
 export class MermaidBrowser {
-  private constructor(
-    private readonly browser: Browser,
-    private readonly page: Page,
-  ) {}
+  private readonly browser: Browser;
+  private readonly page: Page;
+
+  private constructor(browser: Browser, page: Page) {
+    this.browser = browser;
+    this.page = page;
+  }
 
   /** Starts Chromium at `executablePath` and loads Mermaid with `config`. */
   static async launch(executablePath: string, config: unknown): Promise<MermaidBrowser> {

@@ -1,8 +1,7 @@
 import { defineMdastPlugin, type MdastPluginDefinition } from 'satteri';
 import { isLang, type Lang } from '../i18n';
-import { displayPath, renderDiagram } from './render';
-import { session } from './session';
-import { missingAccessibility, sourceInfo } from './source-info';
+import { missingAccessibility, sourceInfo } from './figure';
+import { displayPath, renderDiagram, session } from './render';
 
 /** Options of the Mermaid plugin. */
 export interface MermaidPluginOptions {

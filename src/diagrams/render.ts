@@ -1,16 +1,16 @@
+/**
+ * One diagram, from Mermaid source to the figure markup a page shows, and the state one build (or
+ * dev session) shares for it: the warm browser, the SVGs already read or rendered, the statistics.
+ * Used by the Markdown plugin, ScenarioDiagram and the render-ahead in the integration.
+ */
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../i18n';
-import { readCached, writeCached, DEFAULT_CACHE_DIR } from './cache';
-import { HOW_TO_GET_A_BROWSER } from './chromium';
-import { figureHtml, type DiagramTable } from './figure';
-import { cacheKey, normalizeSource } from './options';
-import { fallbackScriptUrl, placeholderHtml } from './placeholder';
-import { diagramRoute } from './route';
-import { browser, chromiumPath, memoKey, record, session } from './session';
-import { sourceInfo } from './source-info';
-import { sourceTable } from './source-table-view';
-import { pageSvg, renameId } from './svg-theme';
+import { cacheKey, DEFAULT_CACHE_DIR, normalizeSource, readCached, writeCached } from './cache';
+import { findChromium, HOW_TO_GET_A_BROWSER, MermaidBrowser } from './chromium';
+import { fallbackScriptUrl, placeholderHtml } from './dev/placeholder';
+import { figureHtml, sourceInfo, sourceTable, type DiagramTable } from './figure';
+import { MERMAID_CONFIG, pageSvg, renameId } from './svg-theme';
 
 /** One diagram to render. */
 export interface DiagramRequest {
@@ -33,8 +33,8 @@ export interface DiagramRequest {
    */
   startedAt?: number | undefined;
   /**
-   * True when rendering ahead of the pages (prerender.ts): the diagram is not marked as used, since
-   * only a page drawing it proves that.
+   * True when rendering ahead of the pages (see prerenderDiagrams in integration.ts): the diagram
+   * is not marked as used, since only a page drawing it proves that.
    */
   ahead?: boolean | undefined;
 }
@@ -70,11 +70,33 @@ function where(req: DiagramRequest): string {
 class MermaidSyntaxError extends Error {}
 
 /**
+ * Where the SVG of a diagram missing from the cache comes from:
+ * - 'browser': the build's headless Chromium renders it, and it is cached;
+ * - 'reader': a dev server without Chromium leaves it to the reader's browser (never in a release);
+ * - 'fail': a release build without Chromium stops, saying how to get one.
+ */
+export type DiagramRoute = 'browser' | 'reader' | 'fail';
+
+/** What decides the route of a diagram missing from the cache. */
+export interface RouteInput {
+  /** 'dev' for `astro dev`, 'build' for `astro build` (and anything else). */
+  mode: 'dev' | 'build';
+  /** Whether a Chromium binary was found. */
+  browser: boolean;
+}
+
+/** The route of one diagram the cache lacks. Pure. */
+export function diagramRoute({ mode, browser }: RouteInput): DiagramRoute {
+  if (browser) return 'browser';
+  return mode === 'dev' ? 'reader' : 'fail';
+}
+
+/**
  * Renders one diagram to the figure markup a page shows. The SVG comes from this run's memory or
  * the committed cache when this exact source has been rendered with this Mermaid version, these
  * options and this SVG format; otherwise from the warm headless browser (then stored in the cache).
  * Without a browser, a dev server falls back to drawing in the reader's browser and a release build
- * throws (see route.ts). Not pure: reads and writes the cache, records the build statistics.
+ * throws (see diagramRoute). Not pure: reads and writes the cache, records the build statistics.
  */
 export async function renderDiagram(req: DiagramRequest): Promise<string> {
   const s = session();
@@ -102,7 +124,6 @@ export async function renderDiagram(req: DiagramRequest): Promise<string> {
     if (stored !== undefined) s.svgs.set(memo, (svg = Promise.resolve(stored)));
   }
   if (svg) {
-    // route 'cache'
     // Awaiting an in-flight render of the same diagram is waiting, not work: count only the rest.
     const waitFrom = performance.now();
     const themed = await svg.catch(rethrowAt(req));
@@ -112,7 +133,7 @@ export async function renderDiagram(req: DiagramRequest): Promise<string> {
     return html;
   }
 
-  const route = diagramRoute({ mode: s.mode, cached: false, browser: chromiumPath() !== undefined });
+  const route = diagramRoute({ mode: s.mode, browser: chromiumPath() !== undefined });
   if (route === 'fail') {
     throw new DiagramError(
       `${where(req)}: this diagram is not in diagram-cache/ and there is no browser to render it. ${HOW_TO_GET_A_BROWSER}`,
@@ -166,4 +187,137 @@ function rethrowAt(req: DiagramRequest): (error: unknown) => never {
     const fileLine = inner && req.line ? ` (line ${req.line + Number(inner[1])} of the file)` : '';
     throw new DiagramError(`${where(req)}: Mermaid could not parse this diagram${fileLine}:\n${error.message}`);
   };
+}
+
+// Per page (keyed by the page's Request), how many diagrams with each Mermaid source it has drawn.
+const INSTANCES = new WeakMap<object, Map<string, number>>();
+
+/**
+ * 1 for the first diagram with this Mermaid source on the page `page` (Astro.request), 2 for a
+ * repeat, …: renderDiagram uses it to keep element ids unique when a page draws a scenario twice.
+ * (The Markdown plugin counts a page's fences itself.)
+ */
+export function diagramInstance(page: object, source: string): number {
+  let seen = INSTANCES.get(page);
+  if (!seen) INSTANCES.set(page, (seen = new Map()));
+  const n = (seen.get(source) ?? 0) + 1;
+  seen.set(source, n);
+  return n;
+}
+
+/**
+ * What one build (or dev session) shares between the Markdown plugin, the ScenarioDiagram
+ * component and the integration that closes the browser. Astro loads the config and the pages
+ * as separate module graphs, so the one copy lives on globalThis.
+ *
+ * ```json
+ * { "mode": "build", "base": "/", "stats": { "cached": { "count": 3, "ms": 4.1, "maxMs": 2 }, "…": "…" } }
+ * ```
+ */
+export interface DiagramSession {
+  /** 'dev' falls back to rendering in the reader's browser on a cache miss without Chromium; 'build' fails. */
+  mode: 'dev' | 'build';
+  /** The site's base path, for the dev-only fallback script's URL. */
+  base: string;
+  stats: DiagramStats;
+  /** Cache keys used in this run, to tell which cache files nobody uses any more. */
+  usedKeys: Set<string>;
+  /**
+   * Page-ready SVGs of this run by cache folder and key (see memoKey): a diagram compiled twice,
+   * or drawn in both a lesson and its copy, is read from disk or rendered once.
+   */
+  svgs: Map<string, Promise<string>>;
+  /** The warm browser, started on the first cache miss. */
+  browser?: Promise<MermaidBrowser | undefined>;
+  /** Whether "no browser, falling back" has been said (it is said once). */
+  warnedNoBrowser: boolean;
+  /** Overrides findChromium() (tests use it to simulate a machine without a browser). */
+  chromiumPath?: string | null;
+  /** Where warnings go: the integration's logger during a build or dev server, console.warn otherwise. */
+  warn: (message: string) => void;
+}
+
+/** Counts and times of one kind of diagram; times in milliseconds. */
+export interface TimedCount {
+  count: number;
+  ms: number;
+  maxMs: number;
+}
+
+/**
+ * Counts and milliseconds of the diagrams of a run: served from the cache, rendered in the build's
+ * browser (its start counted apart), and left to the reader's browser (dev only).
+ */
+export interface DiagramStats {
+  cached: TimedCount;
+  uncached: TimedCount;
+  browserStartMs: number;
+  readerFallbacks: number;
+}
+
+const KEY = Symbol.for('hello-tcp.diagrams.session');
+
+/** Fresh, empty statistics. Pure. */
+export function emptyStats(): DiagramStats {
+  const zero = (): TimedCount => ({ count: 0, ms: 0, maxMs: 0 });
+  return { cached: zero(), uncached: zero(), browserStartMs: 0, readerFallbacks: 0 };
+}
+
+/** Adds one diagram that took `ms` to `counter`. */
+export function record(counter: TimedCount, ms: number): void {
+  counter.count++;
+  counter.ms += ms;
+  counter.maxMs = Math.max(counter.maxMs, ms);
+}
+
+/** The process-wide diagram session, created on first use in 'build' mode. */
+export function session(): DiagramSession {
+  const g = globalThis as Record<symbol, DiagramSession | undefined>;
+  g[KEY] ??= {
+    mode: 'build',
+    base: '/',
+    stats: emptyStats(),
+    usedKeys: new Set(),
+    svgs: new Map(),
+    warnedNoBrowser: false,
+    warn: (m) => console.warn(m),
+  };
+  return g[KEY];
+}
+
+/** The key of a diagram in DiagramSession.svgs. Pure. */
+export function memoKey(cacheDir: string, key: string): string {
+  return `${cacheDir}\n${key}`;
+}
+
+/** The Chromium this session would render with (the test override, else findChromium()). Reads the disk. */
+export function chromiumPath(): string | undefined {
+  const s = session();
+  return s.chromiumPath === undefined ? findChromium() : (s.chromiumPath ?? undefined);
+}
+
+/**
+ * The warm Mermaid browser, launched on first call; undefined when this machine has no Chromium.
+ * A browser that exists but fails to start is an error, not a silent fallback.
+ */
+export function browser(): Promise<MermaidBrowser | undefined> {
+  const s = session();
+  s.browser ??= (async () => {
+    const path = chromiumPath();
+    if (!path) return undefined;
+    const started = performance.now();
+    const b = await MermaidBrowser.launch(path, MERMAID_CONFIG);
+    s.stats.browserStartMs += performance.now() - started;
+    return b;
+  })();
+  return s.browser;
+}
+
+/** Closes the browser if one was started; the next cache miss starts a new one. */
+export async function closeBrowser(): Promise<void> {
+  const s = session();
+  const pending = s.browser;
+  s.browser = undefined;
+  const b = await pending?.catch(() => undefined);
+  await b?.close();
 }

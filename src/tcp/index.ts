@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { seqAdd, seqDiff, seqLt, seqLe } from './seq';
-export { seg, segLen } from './segment';
+export { seg, segLen, segmentLabel } from './segment';
 export { RFC_EDGES, isRfcEdge, type RfcEdge } from './edges';
 export { mulberry32 } from './prng';
 export { TIMEOUTS } from './profile';
@@ -24,4 +24,3 @@ export { fireTimer, timerRunning } from './timers';
 // The browser part (world, runner, their types), then what only the build and tests use.
 export * from './browser';
 export { parseScenario, ScenarioError } from './scenario';
-export { traceToMermaid, traceToTable, segmentLabel, mermaidSafe, type Lang, type RenderOptions } from './mermaid';

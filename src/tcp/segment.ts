@@ -1,5 +1,5 @@
 /** Building and describing segments. All functions are pure. */
-import type { Segment } from './types';
+import type { Segment, SentSegment } from './types';
 
 /** A segment from a flags string such as "SYN,ACK" (order free). Pure. */
 export function seg(flags: string, seq: number, ack = 0, len = 0, data?: string): Segment {
@@ -18,6 +18,11 @@ export function seg(flags: string, seq: number, ack = 0, len = 0, data?: string)
 export function formatFlags(s: Pick<Segment, 'flags'>): string {
   const f = s.flags;
   return [f.syn && 'SYN', f.fin && 'FIN', f.rst && 'RST', f.ack && 'ACK'].filter(Boolean).join(', ');
+}
+
+/** A segment's label, e.g. "SYN, ACK seq=300 ack=101" or "ACK seq=101 ack=301 len=5". Pure. */
+export function segmentLabel(s: SentSegment): string {
+  return `${formatFlags(s)} seq=${s.seq}${s.flags.ack ? ` ack=${s.ack}` : ''}${s.len ? ` len=${s.len}` : ''}`;
 }
 
 /** SEG.LEN of RFC 9293 §3.4: data bytes plus one for SYN and one for FIN. Pure. */

@@ -1,13 +1,17 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium as findSystemChromium } from '../../src/diagrams/chromium';
+
+export { CHROMIUM_ARGS };
 
 /**
- * Finds the Chromium the browser tests run in: $CHROMIUM_PATH, then Debian's /usr/bin/chromium,
- * then a browser Playwright installed itself. Throws with instructions when there is none.
+ * Finds the Chromium the browser tests run in: $CHROMIUM_PATH, else Debian's /usr/bin/chromium (see
+ * src/diagrams/chromium.ts), else a browser Playwright installed itself. Throws with instructions when
+ * there is none.
  */
 export function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  for (const path of candidates) if (path && existsSync(path)) return path;
+  const system = findSystemChromium();
+  if (system) return system;
   try {
     const own = chromium.executablePath();
     if (own && existsSync(own)) return undefined; // Playwright's own browser: use its default.
@@ -19,15 +23,3 @@ export function findChromium(): string | undefined {
       'or set CHROMIUM_PATH to a Chromium or Chrome binary, or run `npx playwright install chromium` where downloads work.',
   );
 }
-
-/** Flags that keep a headless Chromium from reaching out to the network on its own. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];

@@ -1,6 +1,6 @@
 /** Reading JSON data files so that a mistake names the file, the line and the column (src/content/json.ts). */
-import { jsonErrorOffset, describe, expect, it } from 'vitest';
-import { DataFileError, fieldPath, lineColumn, parseJsonFile } from '~/content/json';
+import { describe, expect, it } from 'vitest';
+import { DataFileError, fieldPath, jsonErrorOffset, lineColumn, parseJsonFile } from '~/content/json';
 
 describe('parseJsonFile', () => {
   it('returns the data of a valid file', () => {

@@ -4,11 +4,10 @@ import { join, resolve } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import htmlValidateConfig from '../../../.htmlvalidate.mjs';
+import { figureHtml, missingAccessibility, sourceInfo, sourceRows } from '~/diagrams/figure';
+import { closeBrowser, emptyStats, renderDiagram, session } from '~/diagrams/render';
+import { scenarioDiagramSource } from '~/diagrams/trace-to-mermaid';
 import { lessonOutline } from '~/content/outline';
-import { figureHtml } from '~/diagrams/figure';
-import { renderDiagram } from '~/diagrams/render';
-import { scenarioDiagramSource } from '~/diagrams/scenario';
-import { closeBrowser, emptyStats, session } from '~/diagrams/session';
 import { parseScenario, runScenario } from '~/tcp';
 
 const FIXTURES = resolve('tests/unit/diagrams/fixtures');
@@ -100,4 +99,33 @@ describe('the figure of a diagram', () => {
     expect(html).toMatch(/<svg id="mmd-[0-9a-f]{20}-2"/);
     expect(await problems(html, 'zh-Hans')).toEqual([]);
   }, 60_000);
+});
+
+describe('reading a Mermaid source', () => {
+  it('finds accTitle and a block accDescr, and reports what is missing', () => {
+    expect(sourceInfo('sequenceDiagram\n  accTitle: T\n  accDescr {\n  one\n  two }\n')).toEqual({
+      kind: 'sequenceDiagram',
+      title: 'T',
+      description: 'one two',
+    });
+    expect(missingAccessibility('stateDiagram-v2\n  accTitle: T\n  A --> B')).toEqual(['accDescr']);
+  });
+
+  it('turns sequence messages and notes into rows, with participant names', () => {
+    const rows = sourceRows(
+      'sequenceDiagram\n participant C as 客户端\n participant S as 服务器\n C->>S: SYN\n Note over S: SYN_RECEIVED\n S-->>C: SYN+ACK',
+    );
+    expect(rows).toEqual([
+      { from: '客户端', to: '服务器', text: 'SYN' },
+      { from: '服务器', to: '', text: 'SYN_RECEIVED', note: true },
+      { from: '服务器', to: '客户端', text: 'SYN+ACK' },
+    ]);
+  });
+
+  it('turns state transitions into rows', () => {
+    expect(sourceRows('stateDiagram-v2\n  [*] --> CLOSED\n  CLOSED --> LISTEN: passive OPEN / —')).toEqual([
+      { from: '[*]', to: 'CLOSED', text: '' },
+      { from: 'CLOSED', to: 'LISTEN', text: 'passive OPEN / —' },
+    ]);
+  });
 });

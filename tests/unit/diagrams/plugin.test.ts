@@ -5,9 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { mdxToJs } from 'satteri';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mermaidPlugin } from '~/diagrams/plugin';
-import { cacheKey } from '~/diagrams/options';
-import { renderDiagram } from '~/diagrams/render';
-import { closeBrowser, emptyStats, session } from '~/diagrams/session';
+import { closeBrowser, emptyStats, session } from '~/diagrams/render';
 
 const FIXTURES = resolve('tests/unit/diagrams/fixtures');
 const cacheDir = mkdtempSync(join(tmpdir(), 'diagram-cache-'));
@@ -78,66 +76,5 @@ describe('the Mermaid plugin', () => {
     await compile('untitled.mdx', warn);
     expect(warn).toHaveBeenCalledOnce();
     expect(warn.mock.calls[0]?.[0]).toMatch(/fixtures\/untitled\.mdx:5: .*no accTitle or accDescr/);
-  });
-});
-
-describe('a cache miss without a browser', () => {
-  beforeEach(closeBrowser);
-
-  it('fails a release build, saying how to get a browser', async () => {
-    session().chromiumPath = null;
-    await expect(
-      renderDiagram({
-        source: 'sequenceDiagram\n  A->>B: never rendered',
-        lang: 'en',
-        file: 'x.mdx',
-        line: 3,
-        cacheDir,
-      }),
-    ).rejects.toThrow(/x\.mdx:3: .*not in diagram-cache.*apt-get install chromium.*CHROMIUM_PATH/);
-  });
-
-  it('falls back to the reader’s browser on a dev server, warning once', async () => {
-    const s = session();
-    s.chromiumPath = null;
-    s.mode = 'dev';
-    const warn = vi.fn();
-    s.warn = warn;
-    const a = await renderDiagram({ source: 'sequenceDiagram\n  A->>B: one', lang: 'zh', file: 'a.mdx', cacheDir });
-    const b = await renderDiagram({ source: 'sequenceDiagram\n  A->>B: two', lang: 'zh', cacheDir });
-    for (const html of [a, b]) {
-      expect(html).toMatch(/<div class="diagram-scroll"[^>]*><hello-mermaid data-id="mmd-[0-9a-f]{20}"/);
-      expect(html).toContain('<script type="module" src="/@fs');
-      expect(html).toContain('src/diagrams/client/fallback.ts"></script>');
-      expect(html).toContain('以表格显示');
-      expect(html).not.toContain('<svg');
-    }
-    expect(a).toContain('A-&#62;&#62;B: one');
-    expect(warn).toHaveBeenCalledOnce();
-    expect(warn.mock.calls[0]?.[0]).toMatch(/a\.mdx: no Chromium found.*CHROMIUM_PATH/);
-    expect(s.stats.readerFallbacks).toBe(2);
-    // Nothing was cached: the next run with a browser renders them for real.
-    for (const text of ['one', 'two'])
-      expect(readdirSync(cacheDir)).not.toContain(`${cacheKey(`sequenceDiagram\n  A->>B: ${text}`)}.svg`);
-    s.warn = (m) => console.warn(m);
-  });
-
-  it('does not fall back in a dev server that has a browser', async () => {
-    const s = session();
-    s.mode = 'dev';
-    const html = await renderDiagram({ source: 'sequenceDiagram\n  A->>B: dev with a browser', lang: 'en', cacheDir });
-    expect(html).toContain('<svg');
-    expect(html).not.toContain('hello-mermaid');
-    expect(s.stats.uncached.count).toBe(1);
-  }, 60_000);
-});
-
-describe('the cache key', () => {
-  it('changes with the source and with the Mermaid version, not with trailing blanks', () => {
-    const src = 'sequenceDiagram\n  A->>B: SYN';
-    expect(cacheKey(src, '12.3.0')).not.toBe(cacheKey(`${src}\n  B->>A: ACK`, '12.3.0'));
-    expect(cacheKey(src, '12.3.0')).not.toBe(cacheKey(src, '12.4.0'));
-    expect(cacheKey(src, '12.3.0')).toBe(cacheKey(`${src}  \r\n`, '12.3.0'));
-    expect(cacheKey(src, '12.3.0', { theme: 'neutral' })).not.toBe(cacheKey(src, '12.3.0', { theme: 'dark' }));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseScenario, runScenario, ScenarioError, traceToMermaid, traceToTable } from '../../../src/tcp';
+import { parseScenario, runScenario, ScenarioError } from '../../../src/tcp';
 import { SCENARIO_DIR, compact, loadScenario, scenarioFiles } from './helpers';
 
 // The handshake every scenario below starts with (client ISN 100, server ISN 300), RFC 9293 §3.5 Figure 6.
@@ -161,23 +161,11 @@ describe('the lessons’ scenarios, step by step (client ISN 100, server ISN 300
 
 describe('every file in content/scenarios', () => {
   for (const file of scenarioFiles()) {
-    it(`${file} parses, runs, renders`, () => {
+    it(`${file} parses and runs`, () => {
       const sc = parseScenario(JSON.parse(readFileSync(SCENARIO_DIR + file, 'utf8')), `content/scenarios/${file}`);
       const trace = runScenario(sc);
       expect(trace.steps).toHaveLength(sc.steps.length);
       expect(runScenario(sc)).toEqual(trace); // deterministic
-      for (const lang of ['en', 'zh'] as const) {
-        const src = traceToMermaid(trace, lang);
-        expect(src.startsWith('sequenceDiagram\n')).toBe(true);
-        expect(src).not.toMatch(/[;#]/);
-        // Every delivered segment is an arrow Mermaid can parse (C->>S / S->>C), not text stripped of its '>'.
-        const delivered = trace.steps.flatMap((st) => st.deliveredAll ?? (st.delivered ? [st.delivered] : []));
-        expect(src.match(/^ {2}[CS]->>[CS]: /gm) ?? []).toHaveLength(delivered.length);
-        expect(src).not.toMatch(/^ {2}[CS]-[CS]:/m);
-        const table = traceToTable(trace, lang);
-        expect(table.rows).toHaveLength(sc.steps.length);
-        for (const row of table.rows) expect(row).toHaveLength(table.headers.length);
-      }
     });
   }
 });

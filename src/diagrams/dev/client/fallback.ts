@@ -1,11 +1,10 @@
 /**
  * Dev only: draws the <hello-mermaid> placeholders that `astro dev` writes for diagrams it could
- * not render (no Chromium and not in diagram-cache/; see placeholder.ts). Mermaid comes from
+ * not render (no Chromium and not in diagram-cache/; see ../placeholder.ts). Mermaid comes from
  * node_modules through the dev server, never from a CDN, and only once a placeholder nears the
  * viewport. A release build never references this file, so no lesson page ships it.
  */
-import { MERMAID_CONFIG } from '../config';
-import { pageSvg } from '../svg-theme';
+import { MERMAID_CONFIG, pageSvg } from '../../svg-theme';
 
 type Mermaid = (typeof import('mermaid'))['default'];
 

@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DIAGRAM_FONT_STACK, DISPLAY_FONT_PX, SVG_FORMAT } from '~/diagrams/config';
-import { colourVar, pageSvg, themeSvg, uniqueIds } from '~/diagrams/svg-theme';
-import { sourceRows } from '~/diagrams/source-table';
-import { missingAccessibility, sourceInfo } from '~/diagrams/source-info';
+import {
+  colourVar,
+  DIAGRAM_FONT_STACK,
+  DISPLAY_FONT_PX,
+  pageSvg,
+  prefixBareIds,
+  renameId,
+  SVG_FORMAT,
+  themeSvg,
+} from '~/diagrams/svg-theme';
 
 describe('themeSvg', () => {
   it('maps greys from light to dark onto the five diagram variables', () => {
@@ -32,11 +38,9 @@ describe('themeSvg', () => {
   });
 
   it('prefixes bare ids and renames the diagram id everywhere', () => {
-    const out = uniqueIds(
-      '<svg id="mmd-1"><g id="actor0"/><path marker-end="url(#mmd-1-arrow)"/></svg>',
-      'mmd-1',
-      'mmd-1-2',
-    );
+    const svg = prefixBareIds('<svg id="mmd-1"><g id="actor0"/><path marker-end="url(#mmd-1-arrow)"/></svg>', 'mmd-1');
+    expect(svg).toBe('<svg id="mmd-1"><g id="mmd-1-actor0"/><path marker-end="url(#mmd-1-arrow)"/></svg>');
+    const out = renameId(svg, 'mmd-1', 'mmd-1-2');
     expect(out).toBe('<svg id="mmd-1-2"><g id="mmd-1-2-actor0"/><path marker-end="url(#mmd-1-2-arrow)"/></svg>');
   });
 });
@@ -61,14 +65,14 @@ describe('the SVG the cache stores', () => {
     const hash = createHash('sha256').update(pageSvg(raw, 'mmd-fixture')).digest('hex').slice(0, 16);
     expect(
       hash,
-      `pageSvg's output changed: bump SVG_FORMAT in src/diagrams/config.ts and record ${hash} for it here`,
+      `pageSvg's output changed: bump SVG_FORMAT in src/diagrams/svg-theme.ts and record ${hash} for it here`,
     ).toBe(KNOWN_OUTPUTS[SVG_FORMAT]);
     expect(Object.entries(KNOWN_OUTPUTS).filter(([, h]) => h === hash)).toHaveLength(1);
   });
 });
 
 describe('the font readers see', () => {
-  const css = readFileSync('src/styles/diagrams.css', 'utf8');
+  const css = readFileSync('src/diagrams/diagrams.css', 'utf8');
 
   it('is the font stack Mermaid measured the text with', () => {
     const declared = /--diagram-font:\s*([^;]+);/.exec(css)?.[1] ?? '';
@@ -79,34 +83,5 @@ describe('the font readers see', () => {
 
   it('is shown at the display size diagrams.css and the layout slack agree on', () => {
     expect(css).toContain(`font-size: ${DISPLAY_FONT_PX}px !important;`);
-  });
-});
-
-describe('reading a Mermaid source', () => {
-  it('finds accTitle and a block accDescr, and reports what is missing', () => {
-    expect(sourceInfo('sequenceDiagram\n  accTitle: T\n  accDescr {\n  one\n  two }\n')).toEqual({
-      kind: 'sequenceDiagram',
-      title: 'T',
-      description: 'one two',
-    });
-    expect(missingAccessibility('stateDiagram-v2\n  accTitle: T\n  A --> B')).toEqual(['accDescr']);
-  });
-
-  it('turns sequence messages and notes into rows, with participant names', () => {
-    const rows = sourceRows(
-      'sequenceDiagram\n participant C as 客户端\n participant S as 服务器\n C->>S: SYN\n Note over S: SYN_RECEIVED\n S-->>C: SYN+ACK',
-    );
-    expect(rows).toEqual([
-      { from: '客户端', to: '服务器', text: 'SYN' },
-      { from: '服务器', to: '', text: 'SYN_RECEIVED', note: true },
-      { from: '服务器', to: '客户端', text: 'SYN+ACK' },
-    ]);
-  });
-
-  it('turns state transitions into rows', () => {
-    expect(sourceRows('stateDiagram-v2\n  [*] --> CLOSED\n  CLOSED --> LISTEN: passive OPEN / —')).toEqual([
-      { from: '[*]', to: 'CLOSED', text: '' },
-      { from: 'CLOSED', to: 'LISTEN', text: 'passive OPEN / —' },
-    ]);
   });
 });

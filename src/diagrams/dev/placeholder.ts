@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { t, type Lang } from '../i18n';
-import { escapeHtml } from './figure';
+import { t, type Lang } from '../../i18n';
+import { escapeHtml } from '../figure';
 
 /** The dev-only script that draws placeholders in the reader's browser, as a path on disk. */
 export const FALLBACK_SCRIPT = fileURLToPath(new URL('./client/fallback.ts', import.meta.url));
@@ -24,7 +24,7 @@ export function fallbackScriptUrl(base: string, file: string = FALLBACK_SCRIPT):
  *
  *   <hello-mermaid data-id="mmd-…" data-loading="Drawing the diagram…" data-failed="…{message}">
  *     <pre class="diagram-source">sequenceDiagram …</pre></hello-mermaid>
- *   <script type="module" src="/@fs/…/src/diagrams/client/fallback.ts"></script>
+ *   <script type="module" src="/@fs/…/src/diagrams/dev/client/fallback.ts"></script>
  */
 export function placeholderHtml(source: string, id: string, lang: Lang, scriptUrl: string): string {
   return (

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prerenderDiagrams } from '~/diagrams/prerender';
-import { cacheKey } from '~/diagrams/options';
-import { scenarioDiagramSource } from '~/diagrams/scenario';
-import { closeBrowser, emptyStats, session } from '~/diagrams/session';
+import { cacheKey } from '~/diagrams/cache';
+import { prerenderDiagrams } from '~/diagrams/integration';
+import { closeBrowser, emptyStats, session } from '~/diagrams/render';
+import { scenarioDiagramSource } from '~/diagrams/trace-to-mermaid';
 import { parseScenario, runScenario } from '~/tcp';
 
 // Which fences and <ScenarioDiagram>s a lesson has, with their lines and props, is the lesson

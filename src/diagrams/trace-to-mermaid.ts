@@ -1,63 +1,30 @@
 /**
- * Renders a trace as Mermaid `sequenceDiagram` source and as a plain table (the diagram's text twin).
- * The only file of the model with reader-facing words. All exports are pure.
+ * A scenario drawn from the TCP model: its trace as Mermaid `sequenceDiagram` source and as a plain
+ * table (the diagram's text twin), both in the page language. Every word a reader sees comes from the
+ * i18n files (`diagram.trace.*`); a Mermaid source that does not change keeps its cache key, so change
+ * those strings knowing every scenario diagram is rendered again. All exports are pure.
  */
-import type { SentSegment, Side } from './types';
-import type { Trace, TraceStep } from './run';
-import { formatFlags } from './segment';
+import { t, type Lang } from '../i18n';
+import { segmentLabel, type SentSegment, type Side, type TimerKind, type Trace, type TraceStep } from '../tcp';
+import type { DiagramTable } from './figure';
 
-/** A language of the site. */
-export type Lang = 'zh' | 'en';
+/** A side's name in `lang`: "Client" or "Server". */
+const sideName = (lang: Lang, side: Side): string =>
+  t(lang, side === 'client' ? 'diagram.trace.client' : 'diagram.trace.server');
 
-const T = {
-  en: {
-    client: 'Client',
-    server: 'Server',
-    lost: 'lost',
-    again: 'retransmitted',
-    delayed: 'delayed',
-    stuck: 'still in flight',
-    notRunning: 'not running',
-    /** A remark after a label: " (lost)". */
-    aside: (s: string) => ` (${s})`,
-    /** Joins remarks: "retransmitted, lost". */
-    and: ', ',
-    /** Who did it: "Client: ". */
-    who: (s: string) => `${s}: `,
-    /** The note that stands for the steps a diagram starts after (each side's state follows it). */
-    folded: 'Earlier steps not drawn',
-    timer: {
-      retransmit: 'retransmission timer fires',
-      time_wait: '2·MSL timer expires',
-      fin_wait_2: 'FIN_WAIT_2 timer expires',
-      delayed_ack: 'delayed ACK timer fires',
-    },
-    head: ['Step', 'Action', 'Client', 'Server', 'Segments sent'],
-    descr: (c: string, s: string) =>
-      `Sequence of segments between the client and the server. Final states: client ${c}, server ${s}.`,
-  },
-  zh: {
-    client: '客户端',
-    server: '服务器',
-    lost: '丢失',
-    again: '重传',
-    delayed: '延迟',
-    stuck: '仍在途中',
-    notRunning: '未运行',
-    aside: (s: string) => `\uFF08${s}\uFF09`,
-    and: '\u3001',
-    who: (s: string) => `${s}\uFF1A`,
-    folded: '前面的步骤略去不画',
-    timer: {
-      retransmit: '重传计时器到期',
-      time_wait: '2·MSL 计时器到期',
-      fin_wait_2: 'FIN_WAIT_2 计时器到期',
-      delayed_ack: '延迟 ACK 计时器到期',
-    },
-    head: ['步骤', '操作', '客户端', '服务器', '发出的报文段'],
-    descr: (c: string, s: string) => `客户端与服务器之间的报文段时序。最终状态：客户端 ${c}，服务器 ${s}。`,
-  },
-};
+/** "Client: listen()": who did it, then what. */
+const byWhom = (lang: Lang, who: string, action: string): string => t(lang, 'diagram.trace.actor', { who, action });
+
+/** `label` with its remarks after it in brackets, "SYN seq=100 (retransmitted, lost)"; `label` alone without any. */
+function withRemarks(lang: Lang, label: string, remarks: (string | false | undefined)[]): string {
+  const given = remarks.filter((r): r is string => Boolean(r));
+  if (given.length === 0) return label;
+  const remark = given.reduce((first, second) => t(lang, 'diagram.trace.remarks', { first, second }));
+  return t(lang, 'diagram.trace.remark', { label, remark });
+}
+
+/** What a timer step does: "retransmission timer fires". */
+const timerText = (lang: Lang, timer: TimerKind): string => t(lang, `diagram.trace.timer.${timer}`);
 
 /**
  * Keeps text safe inside Mermaid: `;` would end the line (it becomes a comma, so a sentence still reads),
@@ -69,11 +36,6 @@ export const mermaidSafe = (s: string): string =>
     .replace(/[#"<>{}\r\n]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-
-/** A segment's label, e.g. "SYN, ACK seq=300 ack=101" or "ACK seq=101 ack=301 len=5". Pure. */
-export function segmentLabel(s: SentSegment): string {
-  return `${formatFlags(s)} seq=${s.seq}${s.flags.ack ? ` ack=${s.ack}` : ''}${s.len ? ` len=${s.len}` : ''}`;
-}
 
 const P = (side: Side) => (side === 'client' ? 'C' : 'S');
 const callText = (st: TraceStep): string => {
@@ -101,12 +63,8 @@ const callText = (st: TraceStep): string => {
 const sideOf = (st: TraceStep): Side | null =>
   'call' in st.step ? st.step.call : 'timer' in st.step ? st.step.side : null;
 
-/** What a diagram or table shows of a trace. */
+/** Which steps a diagram or table shows of a trace. */
 export interface RenderOptions {
-  /** Overrides the scenario's title (accTitle). */
-  title?: string;
-  /** Overrides the scenario's description (accDescr). */
-  description?: string;
   /**
    * The first step shown; the steps before it fold into one note giving both ends' states at that point
    * (e.g. start a close diagram after the handshake). Default 0: every step.
@@ -125,28 +83,26 @@ function shown(trace: Trace, from = 0): { steps: TraceStep[]; start?: TraceStep 
 
 /** Mermaid `sequenceDiagram` source for `trace`, with accTitle/accDescr and notes in `lang`. Pure. */
 export function traceToMermaid(trace: Trace, lang: Lang, opts: RenderOptions = {}): string {
-  const t = T[lang];
   const { steps, start } = shown(trace, opts.from);
   const last = trace.steps[trace.steps.length - 1];
   const end = last?.after ?? { client: 'CLOSED', server: 'CLOSED' };
   const lines = [
     'sequenceDiagram',
-    `  accTitle: ${mermaidSafe(opts.title ?? trace.scenario.title[lang])}`,
-    `  accDescr: ${mermaidSafe(opts.description ?? trace.scenario.description?.[lang] ?? t.descr(end.client, end.server))}`,
-    `  participant C as ${t.client}`,
-    `  participant S as ${t.server}`,
+    `  accTitle: ${mermaidSafe(trace.scenario.title[lang])}`,
+    `  accDescr: ${mermaidSafe(trace.scenario.description?.[lang] ?? t(lang, 'diagram.trace.description', { ...end }))}`,
+    `  participant C as ${sideName(lang, 'client')}`,
+    `  participant S as ${sideName(lang, 'server')}`,
   ];
   // Only the text after the colon comes from data; the arrow or `Note over` before it must keep its `>`.
   const add = (head: string, text: string) => lines.push(`  ${head}: ${mermaidSafe(text)}`);
   const arrow = (s: SentSegment, kind: '->>' | '-x' | '--)', extra?: string) => {
-    const tags = [s.retransmit && t.again, extra].filter(Boolean).join(t.and);
     add(
       `${P(s.from)}${kind}${P(s.from === 'client' ? 'server' : 'client')}`,
-      segmentLabel(s) + (tags ? t.aside(tags) : ''),
+      withRemarks(lang, segmentLabel(s), [s.retransmit && t(lang, 'diagram.trace.retransmitted'), extra]),
     );
   };
   if (start) {
-    add('Note over C,S', t.folded);
+    add('Note over C,S', t(lang, 'diagram.trace.folded'));
     add('Note over C', start.before.client);
     add('Note over S', start.before.server);
   }
@@ -157,17 +113,20 @@ export function traceToMermaid(trace: Trace, lang: Lang, opts: RenderOptions = {
     if ('timer' in step && side)
       add(
         `Note over ${P(side)}`,
-        t.timer[step.timer] + ((st.result as { fired?: boolean }).fired ? '' : t.aside(t.notRunning)),
+        withRemarks(lang, timerText(lang, step.timer), [
+          !(st.result as { fired?: boolean }).fired && t(lang, 'diagram.trace.notRunning'),
+        ]),
       );
     for (const s of st.deliveredAll ?? (st.delivered ? [st.delivered] : [])) arrow(s, '->>');
-    if (st.dropped) arrow(st.dropped, '-x', t.lost);
-    if (st.delayed) add('Note over C,S', segmentLabel(st.delayed) + t.aside(t.delayed));
+    if (st.dropped) arrow(st.dropped, '-x', t(lang, 'diagram.trace.lost'));
+    if (st.delayed)
+      add('Note over C,S', withRemarks(lang, segmentLabel(st.delayed), [t(lang, 'diagram.trace.delayed')]));
     for (const e of st.errors) if (!('call' in step)) add(`Note over ${P(e.side)}`, e.errno);
     // A state is drawn as "→ LISTEN", so it cannot be mistaken for the call listen() in the note above it.
     for (const c of st.changes) add(`Note over ${P(c.side)}`, `→ ${c.to}`);
     if (step.note) add('Note over C,S', step.note[lang]);
   }
-  for (const s of trace.inFlight) arrow(s, '--)', t.stuck);
+  for (const s of trace.inFlight) arrow(s, '--)', t(lang, 'diagram.trace.inFlight'));
   return lines.join('\n') + '\n';
 }
 
@@ -175,30 +134,35 @@ export function traceToMermaid(trace: Trace, lang: Lang, opts: RenderOptions = {
 export function traceToTable(
   trace: Trace,
   lang: Lang,
-  opts: Pick<RenderOptions, 'from'> = {},
+  opts: RenderOptions = {},
 ): { headers: string[]; rows: string[][] } {
-  const t = T[lang];
   const st8 = (b: string, a: string) => (a === b ? a : `${b} → ${a}`);
   const rows = shown(trace, opts.from).steps.map((st) => {
     const step = st.step;
     const side = sideOf(st);
-    const who = side ? t.who(t[side]) : '';
+    const who = (action: string) => (side ? byWhom(lang, sideName(lang, side), action) : action);
     const moved = st.deliveredAll ?? (st.delivered ? [st.delivered] : []);
-    const arrows = (ss: SentSegment[], tag = '') =>
+    const arrows = (ss: SentSegment[], remark?: string) =>
       ss
-        .map((s) => t.who(`${t[s.from]} → ${t[s.from === 'client' ? 'server' : 'client']}`) + segmentLabel(s) + tag)
+        .map((s) =>
+          byWhom(
+            lang,
+            `${sideName(lang, s.from)} → ${sideName(lang, s.from === 'client' ? 'server' : 'client')}`,
+            withRemarks(lang, segmentLabel(s), [remark]),
+          ),
+        )
         .join(' / ');
     const action =
       'call' in step
-        ? who + callText(st)
+        ? who(callText(st))
         : 'timer' in step
-          ? who + t.timer[step.timer]
+          ? who(timerText(lang, step.timer))
           : st.dropped
-            ? arrows([st.dropped], t.aside(t.lost))
+            ? arrows([st.dropped], t(lang, 'diagram.trace.lost'))
             : st.delayed
-              ? arrows([st.delayed], t.aside(t.delayed))
+              ? arrows([st.delayed], t(lang, 'diagram.trace.delayed'))
               : arrows(moved);
-    const errs = 'call' in step ? [] : st.errors.map((e) => t.who(t[e.side]) + e.errno);
+    const errs = 'call' in step ? [] : st.errors.map((e) => byWhom(lang, sideName(lang, e.side), e.errno));
     return [
       String(st.index),
       [action, ...errs].join(' / '),
@@ -207,5 +171,28 @@ export function traceToTable(
       st.sent.map(segmentLabel).join(' / '),
     ];
   });
-  return { headers: [...t.head], rows };
+  const headers = [
+    t(lang, 'diagram.col.step'),
+    t(lang, 'diagram.trace.col.action'),
+    sideName(lang, 'client'),
+    sideName(lang, 'server'),
+    t(lang, 'diagram.trace.col.sent'),
+  ];
+  return { headers, rows };
+}
+
+/** A scenario turned into what renderDiagram takes: Mermaid source and the table twin. */
+export interface ScenarioDiagramSource {
+  source: string;
+  table: DiagramTable;
+}
+
+/**
+ * A scenario's trace through the TCP model as what renderDiagram takes: a Mermaid sequence diagram
+ * and a table, both in `lang`, starting at step `from` (the steps before it fold into one note). Pure;
+ * throws a RangeError naming the scenario when `from` is not one of its steps.
+ */
+export function scenarioDiagramSource(trace: Trace, lang: Lang, from = 0): ScenarioDiagramSource {
+  const { headers, rows } = traceToTable(trace, lang, { from });
+  return { source: traceToMermaid(trace, lang, { from }), table: { head: headers, rows } };
 }

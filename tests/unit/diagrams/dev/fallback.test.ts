@@ -42,12 +42,13 @@ async function waitFor(address: string, ms: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  const diagrams = relative(site, resolve('src/diagrams/index.ts'));
+  const diagrams = relative(site, resolve('src/diagrams'));
   writeFileSync(
     join(site, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
-import { mermaidPlugin, diagramsIntegration } from '${diagrams}';
+import { diagramsIntegration } from '${diagrams}/integration.ts';
+import { mermaidPlugin } from '${diagrams}/plugin.ts';
 export default defineConfig({
   integrations: [diagramsIntegration({ prerender: [] })],
   markdown: { processor: satteri({ mdastPlugins: [mermaidPlugin()], features: { rawHtml: true } }) },
@@ -103,7 +104,7 @@ describe('a dev server without Chromium', () => {
       [1, 2].map((n) => expect.stringContaining(`C->>S: SYN <${token}-${n}>`)),
     );
     const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"><\/script>/g)].map((m) => m[1] as string);
-    const script = `/@fs${resolve('src/diagrams/client/fallback.ts')}`;
+    const script = `/@fs${resolve('src/diagrams/dev/client/fallback.ts')}`;
     expect(scripts).toContain(script);
     expect(html).not.toMatch(/<svg[^>]*role="img"/);
     expect(html).toContain('<summary>Show as table</summary>');

@@ -24,4 +24,4 @@ export { fireTimer, timerRunning } from './timers';
 // The browser part (world, runner, their types), then what only the build and tests use.
 export * from './browser';
 export { parseScenario, ScenarioError } from './scenario';
-export { traceToMermaid, traceToTable, segmentLabel, mermaidSafe, type Lang, type RenderOptions } from './mermaid';
+export { traceToMermaid, traceToTable, mermaidSafe, type Lang, type RenderOptions } from './mermaid';

@@ -4,7 +4,7 @@
  */
 import type { SentSegment, Side } from './types';
 import type { Trace, TraceStep } from './run';
-import { formatFlags } from './segment';
+import { segmentLabel } from './segment';
 
 /** A language of the site. */
 export type Lang = 'zh' | 'en';
@@ -69,11 +69,6 @@ export const mermaidSafe = (s: string): string =>
     .replace(/[#"<>{}\r\n]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-
-/** A segment's label, e.g. "SYN, ACK seq=300 ack=101" or "ACK seq=101 ack=301 len=5". Pure. */
-export function segmentLabel(s: SentSegment): string {
-  return `${formatFlags(s)} seq=${s.seq}${s.flags.ack ? ` ack=${s.ack}` : ''}${s.len ? ` len=${s.len}` : ''}`;
-}
 
 const P = (side: Side) => (side === 'client' ? 'C' : 'S');
 const callText = (st: TraceStep): string => {

@@ -8,5 +8,5 @@ export { default as Step } from '../quiz/Step.astro';
 export { default as NumberQuestion } from '../quiz/NumberQuestion.astro';
 export { default as StateQuestion } from '../quiz/StateQuestion.astro';
 export { default as QuizSummary } from '../quiz/QuizSummary.astro';
-export { default as PhoneSimulator } from '../quiz/PhoneSimulator.astro';
+export { default as PhoneSimulator } from '~/simulator/PhoneSimulator.astro';
 export { default as CodeFile } from './CodeFile.astro';

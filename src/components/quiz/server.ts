@@ -2,7 +2,7 @@
  * Build-time helpers shared by the quiz components: which lesson and language a page is, its keys,
  * the model, and the site-wide quiz check (run once per build; any problem fails `astro build`).
  */
-import { isLang, type Lang } from '~/i18n';
+import { localeLang, type Lang } from '~/i18n';
 import { parseQuizKeys, type QuizKey } from '~/quiz/keys';
 import { keyData, siteModel, siteQuizProblems } from '~/quiz/site';
 
@@ -15,24 +15,14 @@ const pathParts = (url: URL) =>
     .split('/')
     .filter(Boolean);
 
-/** The page's language, from Astro's locale or the URL (/<base>/<lang>/…). */
-export function pageLang(component: string, url: URL, currentLocale: string | undefined): Lang {
-  const lang = isLang(currentLocale) ? currentLocale : pathParts(url)[0];
-  if (!isLang(lang))
-    throw new Error(
-      `<${component}>: cannot tell the page language from ${url.pathname}; quiz components belong in lesson pages.`,
-    );
-  return lang;
-}
-
-/** The page's language and lesson slug, read from its URL (/<base>/<lang>/<slug>/). */
+/** The page's language (Astro.currentLocale) and lesson slug, read from its URL (/<base>/<lang>/<slug>/). */
 export function pageContext(
   component: string,
   url: URL,
   currentLocale: string | undefined,
   lessonProp?: string,
 ): { lang: Lang; slug: string } {
-  const lang = pageLang(component, url, currentLocale);
+  const lang = localeLang(currentLocale, component);
   const slug = lessonProp ?? pathParts(url)[1];
   if (!slug)
     throw new Error(`<${component}>: cannot tell the lesson from ${url.pathname}; pass lesson="<lesson-slug>".`);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { flagNames, formatFlags, seg, segmentLabel } from '../../../src/tcp';
+import { flagNames, formatFlags, seg, segmentLabel, type Segment } from '../../../src/tcp';
+
+const sent = (s: Segment) => ({ ...s, id: 1, from: 'client' as const });
 
 describe('segment labels (one format for diagrams, tables, quizzes and the simulator)', () => {
   it.each([
@@ -11,6 +13,6 @@ describe('segment labels (one format for diagrams, tables, quizzes and the simul
   ])('%o', (segment, names, flags, label) => {
     expect(flagNames(segment)).toEqual(names);
     expect(formatFlags(segment)).toBe(flags);
-    expect(segmentLabel(segment)).toBe(label);
+    expect(segmentLabel(sent(segment))).toBe(label);
   });
 });

@@ -11,7 +11,7 @@ const islands: Record<string, () => Promise<unknown>> = {
   'quiz-order': () => import('./order'),
   'quiz-number': () => import('./number'),
   'quiz-summary': () => import('./summary'),
-  'phone-sim': () => import('./sim'),
+  'phone-sim': () => import('~/simulator/sim'),
 };
 
 const questions = [...document.querySelectorAll<HTMLElement>('[data-quiz-id]')];

@@ -1,4 +1,4 @@
-import { isLang, type Lang } from '~/i18n';
+import { isLang, localeLang, type Lang } from '~/i18n';
 
 // Every scenario file, bundled at build time; the key is the file's path from the project root.
 const FILES = import.meta.glob<unknown>('/content/scenarios/*.json', { eager: true, import: 'default' });
@@ -29,23 +29,12 @@ export function loadScenario(id: unknown): { json: unknown; file: string } {
   return { json: FILES[file], file: file.slice(1) };
 }
 
-/**
- * The page language: the `lang` prop if given (it must be 'zh' or 'en'), else Astro's current
- * locale, else the URL's first path segment after the base.
- */
-export function diagramLang(prop: unknown, currentLocale: string | undefined, pathname: string): Lang {
-  if (prop !== undefined) {
-    if (!isLang(prop))
-      throw new Error(`<ScenarioDiagram>: the "lang" prop must be "zh" or "en"; received ${JSON.stringify(prop)}.`);
-    return prop;
-  }
-  if (isLang(currentLocale)) return currentLocale;
-  const segment = pathname
-    .slice(import.meta.env.BASE_URL.length - 1)
-    .split('/')
-    .find(Boolean);
-  if (isLang(segment)) return segment;
-  throw new Error(`<ScenarioDiagram>: cannot tell the page language from ${pathname}; pass lang="zh" or lang="en".`);
+/** The diagram's language: the `lang` prop if given (it must be 'zh' or 'en'), else the page's (Astro.currentLocale). */
+export function diagramLang(prop: unknown, currentLocale: string | undefined): Lang {
+  if (prop === undefined) return localeLang(currentLocale, 'ScenarioDiagram');
+  if (!isLang(prop))
+    throw new Error(`<ScenarioDiagram>: the "lang" prop must be "zh" or "en"; received ${JSON.stringify(prop)}.`);
+  return prop;
 }
 
 // Per page (keyed by the page's Request), how many ScenarioDiagrams with each Mermaid source it has drawn.

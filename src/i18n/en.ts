@@ -68,7 +68,7 @@ export const en = {
   'quiz.state.legend': 'TCP states',
   'quiz.side.client': 'client',
   'quiz.side.server': 'server',
-  'quiz.summary.title': 'Your score',
+  'quiz.summary.title': 'Your score:',
   'quiz.summary.score': '{correct} of {total} right',
   'quiz.summary.none': 'No answers yet.',
   'quiz.summary.done': 'All correct: this lesson is done.',

@@ -65,7 +65,7 @@ export const zh: Record<UiKey, string> = {
   'quiz.state.legend': 'TCP 状态',
   'quiz.side.client': '客户端',
   'quiz.side.server': '服务器',
-  'quiz.summary.title': '得分',
+  'quiz.summary.title': '得分：',
   'quiz.summary.score': '答对 {correct} 题，共 {total} 题',
   'quiz.summary.none': '还没有作答。',
   'quiz.summary.done': '全部答对，本课完成。',

@@ -1,9 +1,10 @@
 import type { Lang } from '~/i18n';
-import data from '../../content/glossary.json';
+import data from '../../../content/glossary.json';
 import { GLOSSARY_GROUPS, parseGlossary, type GlossaryEntry, type GlossaryGroup } from './schema';
 
 export { GLOSSARY_GROUPS, parseGlossary, type GlossaryEntry, type GlossaryGroup } from './schema';
 export { splitInlineCode, type InlinePiece } from './inline';
+export { glossParen, zhName } from './label';
 
 /** The validated glossary. Validation runs when a page imports this module, so a bad entry fails the build. */
 export const glossary: GlossaryEntry[] = parseGlossary(data);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { glossary, glossaryByGroup, GLOSSARY_GROUPS, parseGlossary, splitInlineCode } from '~/glossary';
+import { glossary, glossaryByGroup, GLOSSARY_GROUPS, parseGlossary, splitInlineCode, zhName } from '~/content/glossary';
 import { findZhPunctuation } from '~/lessons/zh-punctuation';
 
 const raw = JSON.parse(readFileSync('content/glossary.json', 'utf8')) as Record<string, unknown>[];
@@ -107,6 +107,13 @@ describe('parseGlossary', () => {
     expect(() => parseGlossary([bad])).toThrow(/entry "socket": en\.definition must not be empty/);
   });
 
+  it('refuses a Chinese term that already holds its gloss, which the pages would print twice', () => {
+    const isn = { ...valid, zh: { term: 'ISN（初始序号）', gloss: '初始序号', definition: '初始序号。' } };
+    expect(() => parseGlossary([isn], 'g.json')).toThrow(
+      /entry "socket": zh\.term "ISN（初始序号）" already holds its gloss "初始序号"; write the term alone/,
+    );
+  });
+
   it('rejects duplicate ids, bad ids and unknown fields', () => {
     expect(() => parseGlossary([valid, valid])).toThrow(/entry "socket": the id is used twice/);
     expect(() => parseGlossary([{ ...valid, id: 'Time Wait' }])).toThrow(/entry "Time Wait": id must be lowercase/);
@@ -136,6 +143,17 @@ describe('glossaryByGroup', () => {
     // 发送缓冲区 (fā) before 接收缓冲区 (jiē) before 套接字 (tào).
     expect(api.indexOf('发送缓冲区')).toBeLessThan(api.indexOf('接收缓冲区'));
     expect(api.indexOf('接收缓冲区')).toBeLessThan(api.indexOf('套接字'));
+  });
+});
+
+describe('zhName', () => {
+  it('writes the gloss once, after a term that keeps its English name', () => {
+    const byId = new Map(glossary.map((e) => [e.id, zhName(e.zh)]));
+    expect(byId.get('time-wait')).toBe('TIME_WAIT（时间等待）');
+    expect(byId.get('isn')).toBe('ISN（初始序号）');
+    expect(byId.get('msl')).toBe('MSL（最大报文段寿命）');
+    expect(byId.get('tcb')).toBe('TCB（传输控制块）');
+    expect(byId.get('socket')).toBe('套接字');
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { glossaryTable, replaceTable } from '../../../scripts/glossary-table.mjs';
+import { glossaryTable, replaceTable } from '../../../../scripts/glossary-table.mjs';
 
 const entries = JSON.parse(readFileSync('content/glossary.json', 'utf8')) as unknown[];
 
@@ -31,6 +31,10 @@ describe('translation glossary in CONTRIBUTING.md', () => {
       { en: { term: 'TIME_WAIT' }, zh: { term: 'TIME_WAIT', gloss: '时间等待' }, note: 'a | b' },
     ]) as string;
     expect(rows(table)).toEqual([['TIME_WAIT', 'TIME_WAIT\uFF08时间等待\uFF09', 'a \\| b']]);
+  });
+
+  it('gives each gloss once, also where the Chinese term is an English abbreviation (ISN, MSL, TCB)', () => {
+    for (const [en, zh] of rows(glossaryTable(entries))) expect(zh, en).not.toMatch(/（([^（）]+)）.*（\1）/);
   });
 
   it('refuses a document without the markers', () => {

@@ -3,6 +3,7 @@
 // when the two disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { zhName } from '../src/content/glossary/label.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const START = '<!-- glossary:start -->';
@@ -13,10 +14,7 @@ const cell = (s) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
 /** The Markdown table of `entries` (English term, Chinese term, note). Pure. */
 export function glossaryTable(entries) {
-  const rows = entries.map((e) => {
-    const zh = e.zh.gloss ? `${e.zh.term}\uFF08${e.zh.gloss}\uFF09` : e.zh.term;
-    return `| ${cell(e.en.term)} | ${cell(zh)} | ${cell(e.note)} |`;
-  });
+  const rows = entries.map((e) => `| ${cell(e.en.term)} | ${cell(zhName(e.zh))} | ${cell(e.note)} |`);
   return ['| English | 中文 | note |', '| --- | --- | --- |', ...rows].join('\n');
 }
 

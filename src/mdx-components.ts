@@ -8,7 +8,7 @@
 import { QUESTION_TYPES } from '~/quiz/registry';
 import ScenarioDiagram from '~/diagrams/ScenarioDiagram.astro';
 import CodeFile from '~/components/lesson/CodeFile.astro';
-import PhoneSimulator from '~/components/quiz/PhoneSimulator.astro';
+import PhoneSimulator from '~/simulator/PhoneSimulator.astro';
 import QuizSummary from '~/quiz/components/QuizSummary.astro';
 import Feedback from '~/quiz/components/Feedback.astro';
 import Explanation from '~/quiz/components/Explanation.astro';

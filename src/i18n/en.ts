@@ -68,7 +68,7 @@ export const en = {
   'quiz.state.legend': 'TCP states',
   'quiz.side.client': 'client',
   'quiz.side.server': 'server',
-  'quiz.summary.title': 'Your score',
+  'quiz.summary.title': 'Your score:',
   'quiz.summary.score': '{correct} of {total} right',
   'quiz.summary.none': 'No answers yet.',
   'quiz.summary.done': 'All correct: this lesson is done.',
@@ -89,7 +89,7 @@ export const en = {
   'glossary.group.error': 'Errors a program sees',
   'glossary.counterpart': 'Chinese: ',
   'glossary.rfc': 'RFC 9293 §{section}',
-  // Search (src/components/search): the header search box and its results
+  // Search (src/search): the header search box and its results
   'search.label': 'Search the lessons',
   'search.placeholder': 'Search (press /)',
   'search.loading': 'Loading the search index…',
@@ -136,7 +136,7 @@ export const en = {
   'diagram.trace.timer.delayed_ack': 'delayed ACK timer fires',
   'diagram.trace.col.action': 'Action',
   'diagram.trace.col.sent': 'Segments sent',
-  // Phone-call simulator (src/components/quiz/PhoneSimulator.astro, issue 6)
+  // Phone-call simulator (src/simulator, issue 6)
   'sim.title': 'Phone-call simulator',
   'sim.intro': 'Make the socket calls of either end and move the segments across the network yourself.',
   'sim.role': 'You play',
@@ -212,7 +212,7 @@ export const en = {
   'sim.errno.ENOTCONN': 'ENOTCONN: the socket is not connected.',
   'sim.errno.EPIPE': 'EPIPE: this end can no longer send.',
   'sim.errno.ETIMEDOUT': 'ETIMEDOUT: the other end never answered, so TCP gave up.',
-  // Search: the magnifier button that submits the box (src/components/search/Search.astro)
+  // Search: the magnifier button that submits the box (src/search/Search.astro)
   'search.submit': 'Search',
   // Teacher pages (src/pages/[lang]/teacher): printable worksheets with answer keys
   'nav.teachers': 'For teachers',

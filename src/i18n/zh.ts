@@ -65,7 +65,7 @@ export const zh: Record<UiKey, string> = {
   'quiz.state.legend': 'TCP 状态',
   'quiz.side.client': '客户端',
   'quiz.side.server': '服务器',
-  'quiz.summary.title': '得分',
+  'quiz.summary.title': '得分：',
   'quiz.summary.score': '答对 {correct} 题，共 {total} 题',
   'quiz.summary.none': '还没有作答。',
   'quiz.summary.done': '全部答对，本课完成。',
@@ -85,7 +85,7 @@ export const zh: Record<UiKey, string> = {
   'glossary.group.error': '程序会遇到的错误',
   'glossary.counterpart': '英文：',
   'glossary.rfc': 'RFC 9293 §{section}',
-  // 搜索（src/components/search）：页眉的搜索框和结果
+  // 搜索（src/search）：页眉的搜索框和结果
   'search.label': '搜索课程',
   'search.placeholder': '搜索（按 / 键）',
   'search.loading': '正在载入搜索索引……',
@@ -131,7 +131,7 @@ export const zh: Record<UiKey, string> = {
   'diagram.trace.timer.delayed_ack': '延迟 ACK 计时器到期',
   'diagram.trace.col.action': '操作',
   'diagram.trace.col.sent': '发出的报文段',
-  // 打电话模拟器（src/components/quiz/PhoneSimulator.astro，issue 6）
+  // 打电话模拟器（src/simulator，issue 6）
   'sim.title': '打电话模拟器',
   'sim.intro': '替任意一端调用套接字函数，并亲手把报文段送过网络。',
   'sim.role': '你扮演',
@@ -201,7 +201,7 @@ export const zh: Record<UiKey, string> = {
   'sim.errno.ENOTCONN': 'ENOTCONN：套接字没有连上。',
   'sim.errno.EPIPE': 'EPIPE：这一端已经不能再发送了。',
   'sim.errno.ETIMEDOUT': 'ETIMEDOUT：对端一直没有回应，TCP 放弃了。',
-  // 搜索：提交搜索框的放大镜按钮（src/components/search/Search.astro）
+  // 搜索：提交搜索框的放大镜按钮（src/search/Search.astro）
   'search.submit': '搜索',
   // 教师页面（src/pages/[lang]/teacher）：可打印的练习单和答案
   'nav.teachers': '教师资料',

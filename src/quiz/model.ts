@@ -2,7 +2,7 @@
  * The quiz's bridge to the TCP model (src/tcp): runs scenario files and reads answers from their
  * traces. Pure (given the scenario data); used at build time and, for number questions, in the browser.
  */
-import { runScenario, type Scenario, type SentSegment, type Trace } from '~/tcp/browser';
+import { flagNames, runScenario, type Scenario, type Trace } from '~/tcp/browser';
 import { TCP_STATES } from '~/tcp';
 import type { Isns, QuizModel } from './answers';
 type Side = 'client' | 'server';
@@ -15,12 +15,6 @@ export interface QuizSegment {
   ack: number;
   /** The scenario step (from 1) that sent it. */
   step: number;
-}
-
-/** Flag names of a segment, e.g. ["SYN", "ACK"]. Pure. */
-export function flagNames(s: Pick<SentSegment, 'flags'>): string[] {
-  const f = s.flags;
-  return [f.syn && 'SYN', f.fin && 'FIN', f.rst && 'RST', f.ack && 'ACK'].filter((x): x is string => Boolean(x));
 }
 
 /** Every segment a trace sent, in sending order (retransmissions included). Pure. */

@@ -3,7 +3,7 @@
  * shutdown, close and abort. Each takes a TCB and returns the next TCB, the segments to send and the
  * call's result. All exports are pure.
  */
-import type { CallResult, Errno, Profile, Segment } from './types';
+import type { CallResult, Errno, Profile, Reason, Segment } from './types';
 import { seg } from './segment';
 import { seqAdd } from './seq';
 import { copy, done, flush_, newTcb, sendFin_, type Tcb, type Transition } from './tcb';
@@ -13,7 +13,7 @@ export interface CallTransition extends Transition {
   result: CallResult;
 }
 
-const fail = (t: Tcb, errno: Errno, reason?: string): CallTransition => ({
+const fail = (t: Tcb, errno: Errno, reason?: Reason): CallTransition => ({
   tcb: t,
   out: [],
   result: reason ? { ok: false, errno, reason } : { ok: false, errno },

@@ -14,13 +14,22 @@ export function seg(flags: string, seq: number, ack = 0, len = 0, data?: string)
   return s;
 }
 
-/** The flags of a segment as a reader sees them, e.g. "SYN, ACK" or "FIN, ACK" (SYN, FIN, RST, then ACK). Pure. */
-export function formatFlags(s: Pick<Segment, 'flags'>): string {
-  const f = s.flags;
-  return [f.syn && 'SYN', f.fin && 'FIN', f.rst && 'RST', f.ack && 'ACK'].filter(Boolean).join(', ');
+/** The names of a segment's flags in reading order (SYN, FIN, RST, then ACK), e.g. ["FIN", "ACK"]. Pure. */
+export function flagNames(s: Pick<Segment, 'flags'>): ('SYN' | 'FIN' | 'RST' | 'ACK')[] {
+  return (['SYN', 'FIN', 'RST', 'ACK'] as const).filter(
+    (name) => s.flags[name.toLowerCase() as Lowercase<typeof name>],
+  );
 }
 
-/** A segment's label, e.g. "SYN, ACK seq=300 ack=101" or "ACK seq=101 ack=301 len=5". Pure. */
+/** The flags of a segment as a reader sees them, e.g. "SYN, ACK" or "FIN, ACK". Pure. */
+export function formatFlags(s: Pick<Segment, 'flags'>): string {
+  return flagNames(s).join(', ');
+}
+
+/**
+ * A segment's label wherever the site shows one (diagrams, tables, the simulator's log), e.g.
+ * "SYN, ACK seq=300 ack=101" or "ACK seq=101 ack=301 len=5": ack only with the ACK flag, len only with data. Pure.
+ */
 export function segmentLabel(s: SentSegment): string {
   return `${formatFlags(s)} seq=${s.seq}${s.flags.ack ? ` ack=${s.ack}` : ''}${s.len ? ` len=${s.len}` : ''}`;
 }

@@ -129,11 +129,29 @@ export interface CallArgs {
 }
 
 /**
+ * Why the model refused a call, more precisely than its errno (the simulator explains each in plain words).
+ * `would-block` is EAGAIN: nothing to accept or read yet.
+ */
+export type Reason =
+  | 'no-socket'
+  | 'one-socket-per-side'
+  | 'already-bound'
+  | 'listen-on-connected-socket'
+  | 'accept-before-listen'
+  | 'would-block'
+  | 'connect-in-progress'
+  | 'connect-on-listener'
+  | 'already-connected'
+  | 'not-connected'
+  | 'write-after-shutdown'
+  | 'unknown-call';
+
+/**
  * What a call returns: never an exception. `value` is the byte count of write/read (0 from read is
  * end of file); `data` the bytes read. `reason` names the illegal move more precisely than errno.
  * Example: `{ "ok": false, "errno": "EINVAL", "reason": "accept-before-listen" }`
  */
-export type CallResult = { ok: true; value?: number; data?: string } | { ok: false; errno: Errno; reason?: string };
+export type CallResult = { ok: true; value?: number; data?: string } | { ok: false; errno: Errno; reason?: Reason };
 
 /** Timers a scenario fires by hand: retransmission, TIME_WAIT's 2·MSL, Linux's orphaned FIN_WAIT_2, delayed ACK. */
 export type TimerKind = 'retransmit' | 'time_wait' | 'fin_wait_2' | 'delayed_ack';

@@ -9,6 +9,7 @@ import type {
   CallResult,
   Errno,
   Profile,
+  Reason,
   Segment,
   SentSegment,
   Side,
@@ -202,7 +203,7 @@ export function createWorld(opts: WorldOptions = {}): World {
   const call = (side: Side, op: CallName, args: CallArgs = {}): CallResult => {
     const h = hosts[side];
     const m = h.main;
-    const err = (errno: Errno, reason: string): CallResult => {
+    const err = (errno: Errno, reason: Reason): CallResult => {
       log.errors.push({ side, op, errno });
       return { ok: false, errno, reason };
     };

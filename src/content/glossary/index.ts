@@ -3,6 +3,7 @@ import { GLOSSARY_GROUPS, type GlossaryEntry, type GlossaryGroup } from './schem
 
 export { GLOSSARY_GROUPS, type GlossaryEntry, type GlossaryGroup } from './schema';
 export { splitInlineCode, type InlinePiece } from './inline';
+export { glossParen, zhName } from './label';
 
 /** Collation per language: Chinese by pinyin, English alphabetically, both ignoring case. */
 const COLLATORS: Record<Lang, Intl.Collator> = {

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { glossParen } from './label';
 
 /**
  * The shape of content/glossary.json: one entry per protocol term, in both languages, with a note for
@@ -24,8 +25,19 @@ export const glossaryEntrySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens, e.g. "time-wait"'),
   group: z.enum(GLOSSARY_GROUPS),
   en: z.strictObject({ term: text, definition: text }),
-  /** `gloss`: the Chinese meaning given next to a term that stays in English (TIME_WAIT → 时间等待). */
-  zh: z.strictObject({ term: text, gloss: text.optional(), definition: text }),
+  /**
+   * `gloss`: the Chinese meaning given next to a term that stays in English (TIME_WAIT → 时间等待). Pages print
+   * it after the term, in parentheses, so the term must not hold it too: "ISN" with the gloss "初始序号".
+   */
+  zh: z.strictObject({ term: text, gloss: text.optional(), definition: text }).superRefine((zh, ctx) => {
+    if (!zh.gloss || !zh.term.includes(zh.gloss)) return;
+    const alone = zh.term.replace(glossParen(zh.gloss), '').trim();
+    ctx.addIssue({
+      code: 'custom',
+      path: ['term'],
+      message: `"${zh.term}" already holds its gloss "${zh.gloss}"; write the term alone (${alone === zh.term ? 'without the gloss' : `"${alone}"`}): the gloss is printed after it.`,
+    });
+  }),
   /** For translators: why this Chinese term, what to avoid. */
   note: text,
   /** Section of RFC 9293 that defines the term, e.g. "3.3.2". */

@@ -2,12 +2,13 @@
  * What every question island shares: its translated labels (written by the server into
  * data-labels), saving a result, announcing it, and being reset by the score panel. Browser only.
  */
+import { readLabels, type Labels } from '~/i18n/fill';
 import { loadProgress, recordAnswer } from '~/quiz/progress';
 import { updateProgress } from './store';
 
 /** A question island. Subclasses render their own answer UI and call `finish(ok, message)`. */
 export abstract class QuizQuestion extends HTMLElement {
-  protected labels: Record<string, string> = {};
+  protected labels!: Labels;
   protected result!: HTMLElement;
   protected checkButton!: HTMLButtonElement;
   protected retryButton!: HTMLButtonElement;
@@ -17,7 +18,7 @@ export abstract class QuizQuestion extends HTMLElement {
   connectedCallback(): void {
     if (this.ready) return;
     this.ready = true;
-    this.labels = JSON.parse(this.dataset.labels ?? '{}') as Record<string, string>;
+    this.labels = readLabels(this);
     this.result = this.querySelector('.quiz-result')!;
     this.checkButton = this.querySelector('[data-action="check"]')!;
     this.retryButton = this.querySelector('[data-action="retry"]')!;
@@ -31,7 +32,11 @@ export abstract class QuizQuestion extends HTMLElement {
     this.querySelector<HTMLElement>('.quiz-actions')!.hidden = false;
     this.reset();
     const saved = loadProgress().q[this.dataset.quizId!];
-    if (saved) this.say(saved.ok ? this.labels.savedRight! : this.labels.savedWrong!, saved.ok ? 'right' : 'wrong');
+    if (saved)
+      this.say(
+        saved.ok ? this.labels['quiz.savedRight'] : this.labels['quiz.savedWrong'],
+        saved.ok ? 'right' : 'wrong',
+      );
   }
 
   /** Fills in the answer UI once, when the island loads. */
@@ -53,7 +58,7 @@ export abstract class QuizQuestion extends HTMLElement {
   protected finish(ok: boolean, detail = ''): void {
     updateProgress((p) => recordAnswer(p, this.dataset.lesson!, this.dataset.quizId!, ok));
     this.say(
-      `${ok ? this.labels.correct : this.labels.incorrect}${detail ? ` ${detail}` : ''}`,
+      `${ok ? this.labels['quiz.correct'] : this.labels['quiz.incorrect']}${detail ? ` ${detail}` : ''}`,
       ok ? 'right' : 'wrong',
     );
     this.dataset.state = ok ? 'right' : 'wrong';

@@ -3,6 +3,7 @@
  * Updates whenever progress changes (`quiz:progress`). Browser only.
  */
 import { lessonScore, loadProgress, resetLesson } from '~/quiz/progress';
+import { fill, readLabels, type Labels } from '~/i18n/fill';
 import { PROGRESS_EVENT, updateProgress } from './store';
 
 interface Resettable extends HTMLElement {
@@ -11,10 +12,10 @@ interface Resettable extends HTMLElement {
 }
 
 class QuizSummary extends HTMLElement {
-  private labels: Record<string, string> = {};
+  private labels!: Labels;
 
   connectedCallback(): void {
-    this.labels = JSON.parse(this.dataset.labels ?? '{}') as Record<string, string>;
+    this.labels = readLabels(this);
     this.querySelector<HTMLElement>(':scope > .quiz')!.hidden = false;
     document.addEventListener(PROGRESS_EVENT, () => this.render());
     this.querySelector('[data-action="retry-missed"]')!.addEventListener('click', () => this.retryMissed());
@@ -37,9 +38,9 @@ class QuizSummary extends HTMLElement {
     const text = this.querySelector('.quiz-score')!;
     text.textContent =
       score.answered === 0
-        ? this.labels.none!
-        : `${this.labels.score!.replace('{correct}', String(score.correct)).replace('{total}', String(score.total))}${
-            score.correct === score.total ? ` ${this.labels.done}` : ''
+        ? this.labels['quiz.summary.none']
+        : `${fill(this.labels['quiz.summary.score'], { correct: score.correct, total: score.total })}${
+            score.correct === score.total ? ` ${this.labels['quiz.summary.done']}` : ''
           }`;
     this.querySelector<HTMLButtonElement>('[data-action="retry-missed"]')!.hidden = score.missed.length === 0;
   }
@@ -60,7 +61,7 @@ class QuizSummary extends HTMLElement {
   private resetAll(): void {
     updateProgress((p) => resetLesson(p, this.lesson()));
     this.questions().forEach((q) => q.reset?.());
-    this.querySelector('.quiz-summary-status')!.textContent = this.labels.wasReset!;
+    this.querySelector('.quiz-summary-status')!.textContent = this.labels['quiz.summary.wasReset'];
   }
 }
 

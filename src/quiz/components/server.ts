@@ -4,7 +4,7 @@
  * lessons and the model when the content loaded (src/content/checks), so a component only guards
  * against being used where it cannot work.
  */
-import { isLang, type Lang } from '~/i18n';
+import { localeLang, type Lang } from '~/i18n';
 import { getKeys, getSiteModel } from '~/content';
 import type { QuizKey } from '~/quiz/registry';
 
@@ -16,16 +16,6 @@ const pathParts = (url: URL) =>
     .split('/')
     .filter(Boolean);
 
-/** The page's language, from Astro's locale or the URL (/<base>/<lang>/…). */
-export function pageLang(component: string, url: URL, currentLocale: string | undefined): Lang {
-  const lang = isLang(currentLocale) ? currentLocale : pathParts(url)[0];
-  if (!isLang(lang))
-    throw new Error(
-      `<${component}>: cannot tell the page language from ${url.pathname}; quiz components belong in lesson pages.`,
-    );
-  return lang;
-}
-
 /**
  * The page's language and lesson slug: the `lesson` prop, else the URL (/<base>/<lang>/<slug>/ or
  * /<base>/<lang>/teacher/<slug>/ for a worksheet).
@@ -36,7 +26,7 @@ export function pageContext(
   currentLocale: string | undefined,
   lessonProp?: string,
 ): { lang: Lang; slug: string } {
-  const lang = pageLang(component, url, currentLocale);
+  const lang = localeLang(currentLocale, component);
   const parts = pathParts(url);
   const slug = lessonProp ?? (parts[1] === 'teacher' ? parts[2] : parts[1]);
   if (!slug)

@@ -141,6 +141,12 @@ describe('the glossary file', () => {
     expect(glossary([{ ...valid, id: undefined }])).toThrow(/entry #1 \(no id\)/);
     expect(glossary({})).toThrow(/^g\.json: expected a JSON array/);
   });
+  it('refuses a Chinese term that already holds its gloss, which the pages would print twice', () => {
+    const isn = { ...valid, zh: { term: 'ISN（初始序号）', gloss: '初始序号', definition: '初始序号。' } };
+    expect(() => readGlossary(JSON.stringify([isn]), 'g.json')).toThrow(
+      /entry "socket": zh\.term "ISN（初始序号）" already holds its gloss "初始序号"; write the term alone/,
+    );
+  });
 });
 
 describe('scenario files', () => {

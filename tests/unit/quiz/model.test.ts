@@ -1,7 +1,8 @@
 /** The quiz's bridge to the TCP model (src/quiz/model.ts). */
 import { describe, expect, it } from 'vitest';
 import { readSite } from '~/content/site';
-import { createQuizModel, flagNames, segmentsWithIsns } from '~/quiz/model';
+import { flagNames } from '~/tcp/browser';
+import { createQuizModel, segmentsWithIsns } from '~/quiz/model';
 import { createWorld, TCP_STATES } from '~/tcp';
 
 const model = createQuizModel(readSite('.').scenarios);

@@ -25,7 +25,7 @@ class QuizChoice extends QuizQuestion {
       .filter((i) => i.checked)
       .map((i) => i.value);
     if (chosen.length === 0) {
-      this.say(this.labels.pickFirst!);
+      this.say(this.labels['quiz.pickFirst']);
       this.focusFirst();
       return;
     }
@@ -44,8 +44,8 @@ class QuizChoice extends QuizQuestion {
       mark.textContent = !show
         ? ''
         : v.chosen
-          ? this.labels[v.correct ? 'yourRight' : 'yourWrong']!
-          : this.labels.rightOption!;
+          ? this.labels[v.correct ? 'quiz.yourRight' : 'quiz.yourWrong']
+          : this.labels['quiz.rightOption'];
       if (feedback) feedback.hidden = !show;
     }
     this.inputs().forEach((i) => (i.disabled = true));

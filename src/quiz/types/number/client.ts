@@ -8,7 +8,19 @@ import { segmentsWithIsns } from '~/quiz/model';
 import type { Scenario } from '~/tcp';
 import { randomIsn } from '~/quiz/random';
 import type { Isns } from '~/quiz/answers';
+import { fill } from '~/i18n/fill';
+import type { UiKey } from '~/i18n';
+import type { NumberMistake } from '~/quiz/grade';
 import { QuizQuestion } from '~/quiz/client/base';
+
+/** The sentence for each kind of wrong answer. */
+const MISTAKES = {
+  empty: 'quiz.number.empty',
+  nan: 'quiz.number.nan',
+  'off-by-one': 'quiz.number.offByOne',
+  mixed: 'quiz.number.mixed',
+  wrong: 'quiz.number.wrong',
+} as const satisfies Record<NumberMistake, UiKey>;
 
 class QuizNumber extends QuizQuestion {
   private input!: HTMLInputElement;
@@ -28,7 +40,7 @@ class QuizNumber extends QuizQuestion {
   protected check(): void {
     const verdict = gradeNumber(this.expected, this.input.value, { isns: [this.isns.client, this.isns.server] });
     if (!verdict.ok && (verdict.mistake === 'empty' || verdict.mistake === 'nan')) {
-      this.say(this.labels[verdict.mistake]!);
+      this.say(this.labels[MISTAKES[verdict.mistake]]);
       this.input.setAttribute('aria-invalid', 'true');
       this.input.focus();
       return;
@@ -37,7 +49,7 @@ class QuizNumber extends QuizQuestion {
     this.input.readOnly = true;
     const hint = verdict.ok
       ? ''
-      : `${this.labels[verdict.mistake]} ${this.labels.answerIs!.replace('{value}', String(this.expected))}`;
+      : `${this.labels[MISTAKES[verdict.mistake]]} ${fill(this.labels['quiz.number.answerIs'], { value: this.expected })}`;
     this.finish(verdict.ok, hint);
   }
 
@@ -47,9 +59,10 @@ class QuizNumber extends QuizQuestion {
     this.isns = { client: randomIsn(Math.random), server: randomIsn(Math.random) };
     const segment = segmentsWithIsns(scenario, this.isns)[Number(this.dataset.segment) - 1]!;
     this.expected = segment[this.dataset.field as 'seq' | 'ack'];
-    this.querySelector('.quiz-isns')!.textContent = this.labels
-      .isns!.replace('{client}', String(this.isns.client))
-      .replace('{server}', String(this.isns.server));
+    this.querySelector('.quiz-isns')!.textContent = fill(this.labels['quiz.number.isns'], {
+      client: this.isns.client,
+      server: this.isns.server,
+    });
     this.input.value = '';
     this.input.readOnly = false;
     this.input.removeAttribute('aria-invalid');
@@ -61,7 +74,7 @@ class QuizNumber extends QuizQuestion {
   protected override finish(ok: boolean, detail?: string): void {
     super.finish(ok, detail);
     this.answerBox.hidden = false;
-    this.answerBox.querySelector('.quiz-answer-line')!.textContent = `${this.labels.answerLabel} ${this.expected}`;
+    this.answerBox.querySelector('.quiz-answer-line')!.textContent = `${this.labels['quiz.answer']} ${this.expected}`;
   }
 
   focusFirst(): void {

@@ -4,6 +4,7 @@
  */
 import { gradeOrder } from '~/quiz/grade';
 import { scramble } from '~/quiz/random';
+import { fill } from '~/i18n/fill';
 import { QuizQuestion } from '~/quiz/client/base';
 
 class QuizOrder extends QuizQuestion {
@@ -34,10 +35,11 @@ class QuizOrder extends QuizQuestion {
     this.refreshButtons();
     const steps = this.steps();
     const text = li.querySelector('.quiz-step-text')!.textContent?.trim() ?? '';
-    this.live.textContent = (this.labels.moved ?? '')
-      .replace('{item}', text)
-      .replace('{n}', String(steps.indexOf(li) + 1))
-      .replace('{total}', String(steps.length));
+    this.live.textContent = fill(this.labels['quiz.order.moved'], {
+      item: text,
+      n: steps.indexOf(li) + 1,
+      total: steps.length,
+    });
     // Keep focus on the same button unless it just became useless at the end of the list.
     const target = button.disabled
       ? li.querySelector<HTMLButtonElement>(`button[data-move="${up ? 'down' : 'up'}"]`)!
@@ -60,8 +62,8 @@ class QuizOrder extends QuizQuestion {
     this.steps().forEach((li, i) => {
       li.dataset.verdict = verdict.positions[i] ? 'right' : 'wrong';
       li.querySelector('.quiz-mark')!.textContent = verdict.positions[i]
-        ? this.labels.rightPlace!
-        : this.labels.wrongPlace!;
+        ? this.labels['quiz.order.rightPlace']
+        : this.labels['quiz.order.wrongPlace'];
       li.querySelectorAll('button').forEach((b) => (b.disabled = true));
     });
     this.finish(verdict.ok);

@@ -33,6 +33,10 @@ describe('translation glossary in CONTRIBUTING.md', () => {
     expect(rows(table)).toEqual([['TIME_WAIT', 'TIME_WAIT\uFF08时间等待\uFF09', 'a \\| b']]);
   });
 
+  it('gives each gloss once, also where the Chinese term is an English abbreviation (ISN, MSL, TCB)', () => {
+    for (const [en, zh] of rows(glossaryTable(entries))) expect(zh, en).not.toMatch(/（([^（）]+)）.*（\1）/);
+  });
+
   it('refuses a document without the markers', () => {
     expect(() => replaceTable('# no markers', '')).toThrow(/glossary:start/);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readGlossary } from '~/content/data';
-import { glossaryByGroup, GLOSSARY_GROUPS, splitInlineCode } from '~/content/glossary';
+import { glossaryByGroup, GLOSSARY_GROUPS, splitInlineCode, zhName } from '~/content/glossary';
 import { findZhPunctuation } from '~/content/zh-punctuation';
 
 const text = readFileSync('content/glossary.json', 'utf8');
@@ -118,6 +118,17 @@ describe('glossaryByGroup', () => {
     // 发送缓冲区 (fā) before 接收缓冲区 (jiē) before 套接字 (tào).
     expect(api.indexOf('发送缓冲区')).toBeLessThan(api.indexOf('接收缓冲区'));
     expect(api.indexOf('接收缓冲区')).toBeLessThan(api.indexOf('套接字'));
+  });
+});
+
+describe('zhName', () => {
+  it('writes the gloss once, after a term that keeps its English name', () => {
+    const byId = new Map(glossary.map((e) => [e.id, zhName(e.zh)]));
+    expect(byId.get('time-wait')).toBe('TIME_WAIT（时间等待）');
+    expect(byId.get('isn')).toBe('ISN（初始序号）');
+    expect(byId.get('msl')).toBe('MSL（最大报文段寿命）');
+    expect(byId.get('tcb')).toBe('TCB（传输控制块）');
+    expect(byId.get('socket')).toBe('套接字');
   });
 });
 

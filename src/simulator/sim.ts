@@ -2,9 +2,12 @@
  * <phone-sim>: the phone-call simulator. The TCP model runs both ends and the network; the reader
  * makes the calls, moves segments and fires timers. Every label comes from data-labels. Browser only.
  */
+import { fill, readLabels, type Labels } from '~/i18n/fill';
+import type { UiKey } from '~/i18n';
 import {
   createWorld,
   formatFlags,
+  segmentLabel,
   type CallArgs,
   type CallName,
   type SentSegment,
@@ -12,10 +15,12 @@ import {
   type TimerKind,
   type World,
 } from '~/tcp/browser';
-import { explainKey } from '~/quiz/explain';
 import { randomIsn } from '~/quiz/random';
+import { errnoKey, explainKey } from './explain';
 
 type Status = 'inFlight' | 'delivered' | 'lost';
+/** The timers PhoneSimulator.astro has buttons for. */
+type SimTimer = Extract<TimerKind, 'retransmit' | 'time_wait'>;
 
 /** Arguments the buttons pass: the server binds the well-known port the client dials. */
 const ARGS: Partial<Record<CallName, CallArgs>> = {
@@ -26,7 +31,7 @@ const ARGS: Partial<Record<CallName, CallArgs>> = {
 };
 
 class PhoneSim extends HTMLElement {
-  private labels: Record<string, string> = {};
+  private labels!: Labels;
   private world!: World;
   private rows = new Map<number, { segment: SentSegment; status: Status; row: HTMLTableRowElement }>();
   private connected = false;
@@ -35,7 +40,7 @@ class PhoneSim extends HTMLElement {
   connectedCallback(): void {
     if (this.ready) return;
     this.ready = true;
-    this.labels = JSON.parse(this.dataset.labels ?? '{}') as Record<string, string>;
+    this.labels = readLabels(this);
     this.querySelector<HTMLElement>('.sim-nojs')!.hidden = true;
     this.querySelector<HTMLElement>('.sim-body')!.hidden = false;
     this.addEventListener('click', (event) => {
@@ -43,7 +48,7 @@ class PhoneSim extends HTMLElement {
       if (!b) return;
       const side = b.dataset.side as Side | undefined;
       if (b.dataset.call && side) this.call(side, b.dataset.call as CallName);
-      else if (b.dataset.timer && side) this.timer(side, b.dataset.timer as TimerKind);
+      else if (b.dataset.timer && side) this.timer(side, b.dataset.timer as SimTimer);
       else if (b.dataset.net === 'deliver' || b.dataset.net === 'drop') this.network(b.dataset.net);
       else if (b.dataset.net === 'reset') this.start();
     });
@@ -56,19 +61,12 @@ class PhoneSim extends HTMLElement {
     this.start();
   }
 
-  private l(key: string, vars: Record<string, string | number> = {}): string {
-    return (this.labels[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+  private l(key: UiKey, vars: Record<string, string | number> = {}): string {
+    return fill(this.labels[key] ?? key, vars);
   }
 
   private sideName(side: Side): string {
     return this.l(`sim.${side}`);
-  }
-
-  private describe(s: SentSegment): string {
-    const parts = [formatFlags(s), `seq=${s.seq}`];
-    if (s.flags.ack) parts.push(`ack=${s.ack}`);
-    if (s.len) parts.push(`len=${s.len}`);
-    return parts.join(' ');
   }
 
   private start(): void {
@@ -124,12 +122,12 @@ class PhoneSim extends HTMLElement {
     const to = segment.from === 'client' ? 'server' : 'client';
     const text =
       action === 'deliver'
-        ? this.l('sim.delivered', { segment: this.describe(segment), to: this.l(`quiz.side.${to}`) })
-        : this.l('sim.dropped', { segment: this.describe(segment) });
+        ? this.l('sim.delivered', { segment: segmentLabel(segment), to: this.l(`quiz.side.${to}`) })
+        : this.l('sim.dropped', { segment: segmentLabel(segment) });
     this.settle([[text]]);
   }
 
-  private timer(side: Side, kind: TimerKind): void {
+  private timer(side: Side, kind: SimTimer): void {
     const who = this.sideName(side);
     if (!this.world.fireTimer(side, kind)) {
       this.settle([[this.l('sim.timer.notRunning', { side: who })]]);
@@ -146,13 +144,13 @@ class PhoneSim extends HTMLElement {
     for (const s of log.sent) {
       this.addRow(s);
       lines.push([
-        this.l(s.retransmit ? 'sim.resent' : 'sim.sent', { side: this.sideName(s.from), segment: this.describe(s) }),
+        this.l(s.retransmit ? 'sim.resent' : 'sim.sent', { side: this.sideName(s.from), segment: segmentLabel(s) }),
       ]);
     }
     if (asyncErrors) {
       for (const e of log.errors)
         lines.push([
-          `${this.l('sim.asyncError', { side: this.sideName(e.side), errno: e.errno })} ${this.l(`sim.errno.${e.errno}`)}`,
+          `${this.l('sim.asyncError', { side: this.sideName(e.side), errno: e.errno })} ${this.l(errnoKey(e.errno))}`,
           'error',
         ]);
     }

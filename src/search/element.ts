@@ -1,6 +1,5 @@
+import { fill, readLabels, type Labels } from '~/i18n/fill';
 import { excerptParts } from './excerpt';
-import { fill } from './fill';
-import type { SearchLabels } from './labels';
 
 /** The part of Pagefind's JS API (pagefind.js) this element uses. */
 interface Pagefind {
@@ -22,7 +21,7 @@ const MAX_RESULTS = 8;
  */
 class HelloSearch extends HTMLElement {
   #pagefind: Promise<Pagefind> | undefined;
-  #labels!: SearchLabels;
+  #labels!: Labels;
   #input!: HTMLInputElement;
   #panel!: HTMLElement;
   #status!: HTMLElement;
@@ -34,7 +33,7 @@ class HelloSearch extends HTMLElement {
 
   connectedCallback() {
     if (this.#input) return; // Moved in the DOM: already wired.
-    this.#labels = JSON.parse(this.dataset.labels ?? '{}') as SearchLabels;
+    this.#labels = readLabels(this);
     this.#input = this.querySelector<HTMLInputElement>('[data-search-input]')!;
     this.#panel = this.querySelector<HTMLElement>('[data-search-panel]')!;
     this.#status = this.querySelector<HTMLElement>('[data-search-status]')!;
@@ -87,10 +86,13 @@ class HelloSearch extends HTMLElement {
     this.#open();
     let pagefind: Pagefind;
     try {
-      if (!this.#pagefind) this.#say(this.#labels.loading, false);
+      if (!this.#pagefind) this.#say(this.#labels['search.loading'], false);
       pagefind = await this.#load();
     } catch {
-      this.#show([], location.protocol === 'file:' ? this.#labels.needsServer : this.#labels.failed);
+      this.#show(
+        [],
+        location.protocol === 'file:' ? this.#labels['search.needsServer'] : this.#labels['search.failed'],
+      );
       return;
     }
     const found = await pagefind.debouncedSearch(query, {}, 150);
@@ -99,7 +101,12 @@ class HelloSearch extends HTMLElement {
     if (query !== this.#latest) return;
     this.#listed = query;
     const count = found.results.length;
-    const template = count === 0 ? this.#labels.none : count === 1 ? this.#labels.oneResult : this.#labels.results;
+    const template =
+      count === 0
+        ? this.#labels['search.none']
+        : count === 1
+          ? this.#labels['search.oneResult']
+          : this.#labels['search.results'];
     this.#show(hits, fill(template, { query, count }));
   }
 

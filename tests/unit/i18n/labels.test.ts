@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { STRINGS, t } from '~/i18n';
+import { fill, readLabels } from '~/i18n/fill';
+import { labelsFor } from '~/i18n/labels';
+
+describe('labels for islands: labelsFor on the server, fill in the browser', () => {
+  it('selects whole keys and groups of keys by prefix, in the page language, placeholders unfilled', () => {
+    const labels = JSON.parse(labelsFor('zh', 'quiz.correct', 'search.')) as Record<string, string>;
+    const search = Object.keys(STRINGS.zh).filter((k) => k.startsWith('search.'));
+    expect(Object.keys(labels).sort()).toEqual(['quiz.correct', ...search].sort());
+    expect(labels['quiz.correct']).toBe(STRINGS.zh['quiz.correct']);
+    expect(labels['search.results']).toBe(STRINGS.zh['search.results']);
+    expect(labels['search.results']).toContain('{count}');
+  });
+
+  it('refuses a prefix that matches nothing', () => {
+    expect(() => labelsFor('en', 'serch.')).toThrow(/no UI string .* matches "serch\."/);
+  });
+
+  it('fill puts values in every placeholder and leaves unknown ones visible', () => {
+    expect(fill('{count} results for “{query}”', { count: 3, query: 'SYN' })).toBe('3 results for “SYN”');
+    expect(fill('{a}{a} {b}', { a: 0 })).toBe('00 {b}');
+    expect(fill(STRINGS.en['quiz.summary.score'], { correct: 2, total: 5 })).toBe(
+      t('en', 'quiz.summary.score', { correct: 2, total: 5 }),
+    );
+  });
+
+  it('readLabels reads what labelsFor wrote into data-labels', () => {
+    const element = { dataset: { labels: labelsFor('en', 'sim.why.') } } as unknown as HTMLElement;
+    expect(readLabels(element)['sim.why.no-socket']).toBe(STRINGS.en['sim.why.no-socket']);
+    expect(readLabels({ dataset: {} } as unknown as HTMLElement)).toEqual({});
+  });
+});

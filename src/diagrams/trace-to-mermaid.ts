@@ -61,7 +61,15 @@ const callText = (st: TraceStep): string => {
   return `${step.op}(${arg})${res}`;
 };
 const sideOf = (st: TraceStep): Side | null =>
-  'call' in st.step ? st.step.call : 'timer' in st.step ? st.step.side : null;
+  'call' in st.step
+    ? st.step.call
+    : 'timer' in st.step
+      ? st.step.side
+      : 'crash' in st.step
+        ? st.step.crash
+        : 'inject' in st.step
+          ? st.step.inject.from
+          : null;
 
 /** Which steps a diagram or table shows of a trace. */
 export interface RenderOptions {
@@ -98,7 +106,11 @@ export function traceToMermaid(trace: Trace, lang: Lang, opts: RenderOptions = {
   const arrow = (s: SentSegment, kind: '->>' | '-x' | '--)', extra?: string) => {
     add(
       `${P(s.from)}${kind}${P(s.from === 'client' ? 'server' : 'client')}`,
-      withRemarks(lang, segmentLabel(s), [s.retransmit && t(lang, 'diagram.trace.retransmitted'), extra]),
+      withRemarks(lang, segmentLabel(s), [
+        s.retransmit && t(lang, 'diagram.trace.retransmitted'),
+        s.injected && t(lang, 'diagram.trace.injected'),
+        extra,
+      ]),
     );
   };
   if (start) {
@@ -117,6 +129,7 @@ export function traceToMermaid(trace: Trace, lang: Lang, opts: RenderOptions = {
           !(st.result as { fired?: boolean }).fired && t(lang, 'diagram.trace.notRunning'),
         ]),
       );
+    if ('crash' in step && side) add(`Note over ${P(side)}`, t(lang, 'diagram.trace.crash'));
     for (const s of st.deliveredAll ?? (st.delivered ? [st.delivered] : [])) arrow(s, '->>');
     if (st.dropped) arrow(st.dropped, '-x', t(lang, 'diagram.trace.lost'));
     if (st.delayed)
@@ -157,11 +170,15 @@ export function traceToTable(
         ? who(callText(st))
         : 'timer' in step
           ? who(timerText(lang, step.timer))
-          : st.dropped
-            ? arrows([st.dropped], t(lang, 'diagram.trace.lost'))
-            : st.delayed
-              ? arrows([st.delayed], t(lang, 'diagram.trace.delayed'))
-              : arrows(moved);
+          : 'crash' in step
+            ? who(t(lang, 'diagram.trace.crash'))
+            : 'inject' in step
+              ? arrows(st.sent, t(lang, 'diagram.trace.injected'))
+              : st.dropped
+                ? arrows([st.dropped], t(lang, 'diagram.trace.lost'))
+                : st.delayed
+                  ? arrows([st.delayed], t(lang, 'diagram.trace.delayed'))
+                  : arrows(moved);
     const errs = 'call' in step ? [] : st.errors.map((e) => byWhom(lang, sideName(lang, e.side), e.errno));
     return [
       String(st.index),

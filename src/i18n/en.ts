@@ -126,6 +126,8 @@ export const en = {
   'diagram.trace.retransmitted': 'retransmitted',
   'diagram.trace.delayed': 'delayed',
   'diagram.trace.inFlight': 'still in flight',
+  'diagram.trace.injected': 'injected',
+  'diagram.trace.crash': 'host crashes and reboots: its connections are forgotten',
   'diagram.trace.notRunning': 'not running',
   'diagram.trace.remark': '{label} ({remark})',
   'diagram.trace.remarks': '{first}, {second}',

@@ -121,6 +121,8 @@ export const zh: Record<UiKey, string> = {
   'diagram.trace.retransmitted': '重传',
   'diagram.trace.delayed': '延迟',
   'diagram.trace.inFlight': '仍在途中',
+  'diagram.trace.injected': '外部注入',
+  'diagram.trace.crash': '主机崩溃重启，连接状态全部丢失',
   'diagram.trace.notRunning': '未运行',
   'diagram.trace.remark': '{label}（{remark}）',
   'diagram.trace.remarks': '{first}、{second}',

@@ -66,9 +66,14 @@ export interface SentSegment extends Segment {
   from: Side;
   /** True when a timer sent it again. */
   retransmit?: boolean;
+  /** True when it was put on the wire from outside (`World.inject`), not sent by its side's TCB. */
+  injected?: boolean;
 }
 
-/** The error numbers a call can give, as POSIX/Linux name them. EAGAIN stands for "would block". */
+/**
+ * The error numbers a call can give, as the sockets API (Linux) names them, in both profiles: errno is a
+ * sockets concept, RFC 9293 has none (see `RfcMessage`). EAGAIN stands for "would block".
+ */
 export type Errno =
   | 'EAGAIN'
   | 'EALREADY'
@@ -115,7 +120,7 @@ export const CALL_NAMES: readonly CallName[] = [
 
 /**
  * Arguments of a call; each call reads the ones it needs.
- * `port` (bind, connect), `backlog` (listen), `data` or `len` (write), `max` (read),
+ * `port` (bind, connect), `backlog` (listen), `data` or `len` (write; connect: data on the SYN), `max` (read),
  * `how` (shutdown, only "SHUT_WR" and "SHUT_RDWR"), `fd` (close/abort on the server: "listener" or "conn").
  */
 export interface CallArgs {
@@ -148,13 +153,57 @@ export type Reason =
 
 /**
  * What a call returns: never an exception. `value` is the byte count of write/read (0 from read is
- * end of file); `data` the bytes read. `reason` names the illegal move more precisely than errno.
- * Example: `{ "ok": false, "errno": "EINVAL", "reason": "accept-before-listen" }`
+ * end of file); `data` the bytes read. `reason` names the illegal move more precisely than errno; `rfc`
+ * is RFC 9293's message for it, where it has one.
+ * Example: `{ "ok": false, "errno": "EPIPE", "reason": "write-after-shutdown", "rfc": "connection closing" }`
  */
-export type CallResult = { ok: true; value?: number; data?: string } | { ok: false; errno: Errno; reason?: Reason };
+export type CallResult =
+  { ok: true; value?: number; data?: string } | { ok: false; errno: Errno; reason?: Reason; rfc?: RfcMessage };
+
+/**
+ * RFC 9293's words for an error (§3.10.1–3.10.7: "error: connection reset", "connection refused", …),
+ * reported beside the errno where the RFC names the situation, so a lesson can quote both.
+ */
+export type RfcMessage =
+  | 'connection reset'
+  | 'connection refused'
+  | 'connection closing'
+  | 'connection does not exist'
+  | 'connection already exists'
+  | 'foreign socket unspecified';
+
+/**
+ * An error the model reports: the errno and, where RFC 9293 names it, its message.
+ * Example: `{ "errno": "ECONNREFUSED", "rfc": "connection reset" }` (a RST in SYN_SENT)
+ */
+export interface TcpError {
+  errno: Errno;
+  rfc?: RfcMessage;
+}
 
 /** Timers a scenario fires by hand: retransmission, TIME_WAIT's 2·MSL, Linux's orphaned FIN_WAIT_2, delayed ACK. */
 export type TimerKind = 'retransmit' | 'time_wait' | 'fin_wait_2' | 'delayed_ack';
 
 /** Every timer kind. */
 export const TIMER_KINDS: readonly TimerKind[] = ['retransmit', 'time_wait', 'fin_wait_2', 'delayed_ack'];
+
+/** A control bit by name, as a scenario's `inject` step lists them. */
+export type FlagName = 'SYN' | 'ACK' | 'FIN' | 'RST';
+
+/** Every flag name. */
+export const FLAG_NAMES: readonly FlagName[] = ['SYN', 'ACK', 'FIN', 'RST'];
+
+/**
+ * A segment put on the wire from outside (a scenario's `inject` step): `flags` by name; `ack` is given
+ * exactly when ACK is; `data`, or `len` data bytes (default 0); `port` the destination port (default:
+ * any listener). Example: `{ "from": "client", "flags": ["ACK"], "seq": 106, "ack": 301, "data": "world" }`
+ */
+export interface Injection {
+  from: Side;
+  flags: FlagName[];
+  seq: number;
+  ack?: number;
+  len?: number;
+  data?: string;
+  port?: number;
+}

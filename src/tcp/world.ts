@@ -10,13 +10,15 @@ import type {
   Errno,
   Profile,
   Reason,
+  RfcMessage,
   Segment,
   SentSegment,
   Side,
+  TcpError,
   TcpState,
   TimerKind,
 } from './types';
-import { mulberry32 } from './prng';
+import { mulberry32Next } from './prng';
 import { closedReply, listenReceive, receive } from './receive';
 import {
   abortSegment,
@@ -69,12 +71,29 @@ export interface StateChange {
   to: TcpState;
 }
 
-/** What one operation did. Example: `{ "sent": [ … ], "errors": [ { "side": "client", "op": "connect", "errno": "ECONNREFUSED" } ], "changes": [ … ] }` */
+/**
+ * An error in the log: a failed call's, or one a segment raised (`op` "connect" or "recv").
+ * Example: `{ "side": "client", "op": "connect", "errno": "ECONNREFUSED", "rfc": "connection reset" }`
+ */
+export interface LoggedError extends TcpError {
+  side: Side;
+  op: string;
+}
+
+/** What one operation did. Example: `{ "sent": [ … ], "errors": [ { "side": "client", "op": "connect", "errno": "ECONNREFUSED", "rfc": "connection reset" } ], "changes": [ … ] }` */
 export interface WorldLog {
   sent: SentSegment[];
-  errors: { side: Side; op: string; errno: Errno }[];
+  errors: LoggedError[];
   changes: StateChange[];
 }
+
+/** A failed call's result as a log entry. Pure. */
+const errorOf = (side: Side, op: string, r: CallResult & { ok: false }): LoggedError => ({
+  side,
+  op,
+  errno: r.errno,
+  ...(r.rfc ? { rfc: r.rfc } : {}),
+});
 
 /** A JSON-friendly picture of the world. */
 export interface WorldSnapshot {
@@ -82,6 +101,22 @@ export interface WorldSnapshot {
   client: { state: TcpState; listener: TcpState | null; tcb: Tcb | null };
   server: { state: TcpState; listener: TcpState | null; tcb: Tcb | null };
   inFlight: SentSegment[];
+}
+
+/**
+ * Everything a world holds, as plain JSON (`World.save`): its sockets and TCBs, the network, the next
+ * segment id, the ISNs still to hand out and the random source's state. Opaque to callers: keep it and
+ * give it back to `World.restore` (undo, "restart from here").
+ */
+export interface WorldState {
+  version: 1;
+  profile: Profile;
+  isn: { client: number; server: number };
+  isns: { client: number[]; server: number[] };
+  rand: number;
+  hosts: Record<Side, Host>;
+  net: { s: SentSegment; port: number | null }[];
+  nextId: number;
 }
 
 /** The simulation object. Every method is deterministic given the options. */
@@ -97,6 +132,21 @@ export interface World {
   drop(which?: Selector): SentSegment | undefined;
   /** Moves an in-flight segment (default: the oldest) behind all others, so later ones overtake it. */
   delay(which?: Selector): SentSegment | undefined;
+  /**
+   * Puts any segment on the wire as if `from` had sent it, without its TCB knowing: an old duplicate, a
+   * what-if, a segment replayed from a capture. It joins the in-flight segments (deliver it like any
+   * other) with the next id and `injected: true`. `port` is the destination port (default: any
+   * listener). `seq` and `ack` are taken modulo 2^32; `ack` counts only with the ACK flag; with `data`,
+   * `len` is its length.
+   */
+  inject(from: Side, segment: Segment, opts?: { port?: number }): SentSegment;
+  /**
+   * `side`'s host crashes and reboots: every socket and TCB it had is gone, with nothing sent (RFC 9293
+   * §3.5.2, half-open connections). Segments already in flight stay there; a segment that reaches it now
+   * meets no connection (a RST, §3.10.7.1). The program may call socket() again. The log records one
+   * change, from the side's `state` to CLOSED.
+   */
+  crash(side: Side): void;
   /** Fires a timer of `side`'s connection; false when that timer is not running. */
   fireTimer(side: Side, kind: TimerKind): boolean;
   /** Segments in flight, oldest first. */
@@ -109,6 +159,13 @@ export interface World {
   /** The TCB of `side`'s connection, if any (a copy). */
   tcb(side: Side): Tcb | null;
   snapshot(): WorldSnapshot;
+  /** Everything the world holds, a deep copy as plain JSON: `restore` it later to go back (undo). */
+  save(): WorldState;
+  /**
+   * Puts the world back as `save` found it and clears the log. Throws a RangeError for a state of
+   * another profile or format.
+   */
+  restore(state: WorldState): void;
   /** Returns and clears the log of everything done since the last call. */
   takeLog(): WorldLog;
 }
@@ -119,7 +176,12 @@ const EPHEMERAL = 32768;
 /** Creates a world. Not pure: the returned object holds state; everything it does is deterministic. */
 export function createWorld(opts: WorldOptions = {}): World {
   const profile = opts.profile ?? 'rfc9293';
-  const rand = mulberry32(opts.seed ?? 0);
+  let randState = (opts.seed ?? 0) >>> 0;
+  const rand = (): number => {
+    const [v, n] = mulberry32Next(randState);
+    randState = n;
+    return v;
+  };
   // Both first ISNs are drawn even when given, so a seed always yields the same later ISNs.
   const drawn = { client: rand(), server: rand() };
   const queue = (side: Side): number[] => {
@@ -128,7 +190,7 @@ export function createWorld(opts: WorldOptions = {}): World {
   };
   const isns = { client: queue('client'), server: queue('server') };
   const isn = { client: isns.client[0]!, server: isns.server[0]! };
-  const hosts: Record<Side, Host> = {
+  let hosts: Record<Side, Host> = {
     client: { main: null, conn: null, accepted: false },
     server: { main: null, conn: null, accepted: false },
   };
@@ -152,7 +214,7 @@ export function createWorld(opts: WorldOptions = {}): World {
     sock.tcb = tr.tcb;
     if (from !== tr.tcb.state) log.changes.push({ side, from, to: tr.tcb.state });
     send(side, tr.out, sock.peer, retransmit);
-    if (tr.error && op) log.errors.push({ side, op, errno: tr.error });
+    if (tr.error && op) log.errors.push({ side, op, errno: tr.error, ...(tr.rfc ? { rfc: tr.rfc } : {}) });
     const h = hosts[side];
     // RFC 9293 §3.10.7.4: a RST returns a passive SYN_RECEIVED to LISTEN; the listener is still there, so drop the child
     if (sock === h.conn && tr.tcb.state === 'LISTEN') {
@@ -181,7 +243,7 @@ export function createWorld(opts: WorldOptions = {}): World {
     }
     const l = h.main;
     if (l && l.tcb.state === 'LISTEN' && (port === null || l.port === null || port === l.port)) {
-      const r = listenReceive(s, s.flags.syn && !s.flags.ack && !s.flags.rst ? nextIss(to) : 0);
+      const r = listenReceive(s, s.flags.syn && !s.flags.ack && !s.flags.rst ? nextIss(to) : 0, profile);
       if (r.tcb) {
         h.conn = { tcb: newTcb('LISTEN', r.tcb.iss), fd: false, port: l.port, peer: null };
         h.accepted = false;
@@ -196,16 +258,17 @@ export function createWorld(opts: WorldOptions = {}): World {
     if (!sock || !sock.fd) return { ok: false, errno: 'EBADF', reason: 'no-socket' };
     const r = tr(sock.tcb);
     apply(side, sock, r, op);
-    if (!r.result.ok) log.errors.push({ side, op, errno: r.result.errno });
+    if (!r.result.ok) log.errors.push(errorOf(side, op, r.result));
     return r.result;
   };
 
   const call = (side: Side, op: CallName, args: CallArgs = {}): CallResult => {
     const h = hosts[side];
     const m = h.main;
-    const err = (errno: Errno, reason: Reason): CallResult => {
-      log.errors.push({ side, op, errno });
-      return { ok: false, errno, reason };
+    const err = (errno: Errno, reason: Reason, rfc?: RfcMessage): CallResult => {
+      const r: CallResult = { ok: false, errno, reason, ...(rfc ? { rfc } : {}) };
+      log.errors.push(errorOf(side, op, r));
+      return r;
     };
     if (op === 'socket') {
       if (m && (m.fd || m.tcb.state !== 'CLOSED')) return err('EMFILE', 'one-socket-per-side');
@@ -216,7 +279,7 @@ export function createWorld(opts: WorldOptions = {}): World {
       const data = args.data ?? '.'.repeat(Math.max(0, args.len ?? 1));
       return callOn(side, dataSock(h), (t) => userWrite(t, data, profile), op);
     }
-    if (op === 'read' || op === 'recv') return callOn(side, dataSock(h), (t) => userRead(t, args.max), op);
+    if (op === 'read' || op === 'recv') return callOn(side, dataSock(h), (t) => userRead(t, args.max, profile), op);
     if (op === 'shutdown') return callOn(side, dataSock(h), (t) => userShutdown(t, profile, args.how), op);
     if (op === 'close' || op === 'abort') {
       const sock = args.fd === 'listener' ? m : args.fd === 'conn' ? (h.accepted ? h.conn : null) : dataSock(h);
@@ -255,13 +318,15 @@ export function createWorld(opts: WorldOptions = {}): World {
         return { ok: true, value: 4 };
       }
       case 'connect': {
-        if (st === 'SYN_SENT') return err('EALREADY', 'connect-in-progress');
+        // RFC 9293 §3.10.1 OPEN in any state but CLOSED and LISTEN: "error: connection already exists"
+        if (st === 'SYN_SENT') return err('EALREADY', 'connect-in-progress', 'connection already exists');
         if (st === 'LISTEN' && profile === 'linux') return err('EISCONN', 'connect-on-listener');
-        if (st !== 'CLOSED' && st !== 'LISTEN') return err('EISCONN', 'already-connected');
+        if (st !== 'CLOSED' && st !== 'LISTEN') return err('EISCONN', 'already-connected', 'connection already exists');
         // RFC 9293 §3.10.1: an active OPEN on a listener turns it into an active connection
         m.peer = args.port ?? null;
         m.port ??= EPHEMERAL;
-        apply(side, m, activeOpen(nextIss(side)));
+        // data on the SYN (TCP Fast Open's shape): `data`, or `len` bytes
+        apply(side, m, activeOpen(nextIss(side), args.data ?? '.'.repeat(args.len ?? 0)));
         return { ok: true };
       }
       default:
@@ -280,6 +345,28 @@ export function createWorld(opts: WorldOptions = {}): World {
       return e?.s;
     },
     drop: (which) => take(which)?.s,
+    inject(from, segment, opts) {
+      const data = segment.data;
+      const s: SentSegment = {
+        flags: { ...segment.flags },
+        seq: segment.seq >>> 0,
+        ack: segment.flags.ack ? segment.ack >>> 0 : 0,
+        len: data === undefined ? Math.max(0, segment.len) : data.length,
+        id: nextId++,
+        from,
+        injected: true,
+      };
+      if (data !== undefined) s.data = data;
+      net.push({ s, port: opts?.port ?? null });
+      log.sent.push(s);
+      return s;
+    },
+    crash(side) {
+      // one change, of the state a reader names for the side: a listener that goes too is part of the crash
+      const from = world.state(side);
+      if (from !== 'CLOSED') log.changes.push({ side, from, to: 'CLOSED' });
+      hosts[side] = { main: null, conn: null, accepted: false };
+    },
     delay(which) {
       const e = take(which);
       if (e) net.push(e);
@@ -312,6 +399,25 @@ export function createWorld(opts: WorldOptions = {}): World {
         };
       };
       return { profile, client: view('client'), server: view('server'), inFlight: net.map((e) => ({ ...e.s })) };
+    },
+    save: () =>
+      JSON.parse(
+        JSON.stringify({ version: 1, profile, isn, isns, rand: randState, hosts, net, nextId } satisfies WorldState),
+      ) as WorldState,
+    restore(state) {
+      if (state?.version !== 1 || state.profile !== profile)
+        throw new RangeError(
+          `World.restore: expected a state saved by a ${profile} world (version 1), got ${JSON.stringify({ version: state?.version, profile: state?.profile })}`,
+        );
+      const s = JSON.parse(JSON.stringify(state)) as WorldState;
+      Object.assign(isn, s.isn);
+      isns.client = s.isns.client;
+      isns.server = s.isns.server;
+      randState = s.rand;
+      hosts = s.hosts;
+      net = s.net;
+      nextId = s.nextId;
+      log = { sent: [], errors: [], changes: [] };
     },
     takeLog() {
       const l = log;

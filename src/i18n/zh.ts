@@ -112,6 +112,17 @@ export const zh: Record<UiKey, string> = {
   'diagram.end': '终点',
   'diagram.loading': '正在绘制示意图…',
   'diagram.failed': '这张图没能画出来：{message}',
+  // 序号演算表（src/components/lesson/SequenceTable.astro）
+  'seqtable.caption': '“{title}”里的每个报文段及其编号，由 TCP 模型算出',
+  'seqtable.col.n': '报文段',
+  'seqtable.col.from': '发送方',
+  'seqtable.col.flags': '标志位',
+  'seqtable.col.takes': '占用的序号数',
+  'seqtable.col.next': '发送方的下一个序号',
+  'seqtable.takes': '{n}（{why}）',
+  'seqtable.data': '“{data}”',
+  'seqtable.bytes': '{n} 字节',
+  'seqtable.noAck': '无 ACK 标志',
   // 打电话模拟器（src/components/quiz/PhoneSimulator.astro，issue 6）
   'sim.title': '打电话模拟器',
   'sim.intro': '替任意一端调用套接字函数，并亲手把报文段送过网络。',

@@ -10,3 +10,4 @@ export { default as StateQuestion } from '../quiz/StateQuestion.astro';
 export { default as QuizSummary } from '../quiz/QuizSummary.astro';
 export { default as PhoneSimulator } from '../quiz/PhoneSimulator.astro';
 export { default as CodeFile } from './CodeFile.astro';
+export { default as SequenceTable } from './SequenceTable.astro';

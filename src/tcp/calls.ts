@@ -31,11 +31,16 @@ const takeError = (t: Tcb): Errno | null => {
   return e;
 };
 
-/** RFC 9293 §3.10.1 active OPEN: a TCB in SYN_SENT with ISS `iss`, sending <SEQ=ISS><CTL=SYN>. Pure. */
-export function activeOpen(iss: number): CallTransition {
+/**
+ * RFC 9293 §3.10.1 active OPEN: a TCB in SYN_SENT with ISS `iss`, sending <SEQ=ISS><CTL=SYN>. With
+ * `data`, the SYN carries it (TCP Fast Open's shape, RFC 7413: sendto() with MSG_FASTOPEN); it counts as
+ * sent and unacknowledged until the peer acknowledges it. Pure.
+ */
+export function activeOpen(iss: number, data = ''): CallTransition {
   const t = newTcb('SYN_SENT', iss);
-  t.sndNxt = seqAdd(iss, 1);
-  return ok(done(t, [seg('SYN', iss)]));
+  t.sndNxt = seqAdd(iss, 1 + data.length);
+  t.unacked = data;
+  return ok(done(t, [seg('SYN', iss, 0, data.length, data || undefined)]));
 }
 
 /**
@@ -105,16 +110,20 @@ export function userShutdown(tcb: Tcb, profile: Profile, how: 'SHUT_WR' | 'SHUT_
 
 /**
  * close(): give up the descriptor, RFC 9293 §3.10.4. The TCB finishes the close on its own (orphaned).
- * Linux: unread data makes close() send RST, ACK and go straight to CLOSED (no TIME_WAIT). Pure.
+ * Unread data makes it send a RST instead of a FIN and go straight to CLOSED, with no TIME_WAIT, in both
+ * profiles: RFC 9293 §3.6.1 (a host that closes while received data is pending "SHOULD send a RST to
+ * show that data was lost"); Linux tcp_close does so. The RST is abort's (`abortSegment`). Pure.
  */
 export function userClose(tcb: Tcb, profile: Profile): CallTransition {
   const t = copy(tcb);
   t.orphan = true;
   if (t.state === 'LISTEN' || t.state === 'SYN_SENT') t.state = 'CLOSED';
   if (t.state === 'CLOSED' || t.state === 'TIME_WAIT') return ok(done(t, []));
-  if (profile === 'linux' && t.rcvBuf && !t.shutRd) {
+  if (t.rcvBuf && !t.shutRd) {
+    const out = abortSegment(t, profile);
     t.state = 'CLOSED';
-    return ok(done(t, [seg('RST,ACK', t.sndNxt, t.rcvNxt)]));
+    t.rcvBuf = '';
+    return ok(done(t, out));
   }
   const out: Segment[] = [];
   if (!t.shutWr) queueFin_(t, out, profile);

@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { seqAdd, seqDiff, seqLt, seqLe } from './seq';
-export { seg, segLen } from './segment';
+export { seg, segLen, injectionSegment } from './segment';
 export { RFC_EDGES, isRfcEdge, type RfcEdge } from './edges';
 export { mulberry32 } from './prng';
 export { TIMEOUTS } from './profile';

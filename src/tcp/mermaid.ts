@@ -18,6 +18,8 @@ const T = {
     delayed: 'delayed',
     stuck: 'still in flight',
     notRunning: 'not running',
+    injected: 'injected',
+    crash: 'host crashes and reboots: its connections are forgotten',
     /** A remark after a label: " (lost)". */
     aside: (s: string) => ` (${s})`,
     /** Joins remarks: "retransmitted, lost". */
@@ -44,6 +46,8 @@ const T = {
     delayed: '延迟',
     stuck: '仍在途中',
     notRunning: '未运行',
+    injected: '外部注入',
+    crash: '主机崩溃重启，连接状态全部丢失',
     aside: (s: string) => `\uFF08${s}\uFF09`,
     and: '\u3001',
     who: (s: string) => `${s}\uFF1A`,
@@ -99,7 +103,15 @@ const callText = (st: TraceStep): string => {
   return `${step.op}(${arg})${res}`;
 };
 const sideOf = (st: TraceStep): Side | null =>
-  'call' in st.step ? st.step.call : 'timer' in st.step ? st.step.side : null;
+  'call' in st.step
+    ? st.step.call
+    : 'timer' in st.step
+      ? st.step.side
+      : 'crash' in st.step
+        ? st.step.crash
+        : 'inject' in st.step
+          ? st.step.inject.from
+          : null;
 
 /** What a diagram or table shows of a trace. */
 export interface RenderOptions {
@@ -139,7 +151,7 @@ export function traceToMermaid(trace: Trace, lang: Lang, opts: RenderOptions = {
   // Only the text after the colon comes from data; the arrow or `Note over` before it must keep its `>`.
   const add = (head: string, text: string) => lines.push(`  ${head}: ${mermaidSafe(text)}`);
   const arrow = (s: SentSegment, kind: '->>' | '-x' | '--)', extra?: string) => {
-    const tags = [s.retransmit && t.again, extra].filter(Boolean).join(t.and);
+    const tags = [s.retransmit && t.again, s.injected && t.injected, extra].filter(Boolean).join(t.and);
     add(
       `${P(s.from)}${kind}${P(s.from === 'client' ? 'server' : 'client')}`,
       segmentLabel(s) + (tags ? t.aside(tags) : ''),
@@ -159,6 +171,7 @@ export function traceToMermaid(trace: Trace, lang: Lang, opts: RenderOptions = {
         `Note over ${P(side)}`,
         t.timer[step.timer] + ((st.result as { fired?: boolean }).fired ? '' : t.aside(t.notRunning)),
       );
+    if ('crash' in step && side) add(`Note over ${P(side)}`, t.crash);
     for (const s of st.deliveredAll ?? (st.delivered ? [st.delivered] : [])) arrow(s, '->>');
     if (st.dropped) arrow(st.dropped, '-x', t.lost);
     if (st.delayed) add('Note over C,S', segmentLabel(st.delayed) + t.aside(t.delayed));
@@ -193,11 +206,15 @@ export function traceToTable(
         ? who + callText(st)
         : 'timer' in step
           ? who + t.timer[step.timer]
-          : st.dropped
-            ? arrows([st.dropped], t.aside(t.lost))
-            : st.delayed
-              ? arrows([st.delayed], t.aside(t.delayed))
-              : arrows(moved);
+          : 'crash' in step
+            ? who + t.crash
+            : 'inject' in step
+              ? arrows(st.sent, t.aside(t.injected))
+              : st.dropped
+                ? arrows([st.dropped], t.aside(t.lost))
+                : st.delayed
+                  ? arrows([st.delayed], t.aside(t.delayed))
+                  : arrows(moved);
     const errs = 'call' in step ? [] : st.errors.map((e) => t.who(t[e.side]) + e.errno);
     return [
       String(st.index),

@@ -22,9 +22,11 @@ export const closedReply = resetFor;
 
 /**
  * RFC 9293 §3.10.7.2: a listener gets a segment. A SYN makes a new TCB in SYN_RECEIVED with ISS `iss`
- * and answers SYN, ACK; an ACK gets a RST; anything else is dropped. Pure.
+ * and answers SYN, ACK; an ACK gets a RST; anything else is dropped. Text or a FIN on the SYN is queued
+ * (`Tcb.held`) until the connection is ESTABLISHED, so the SYN, ACK acknowledges the SYN alone. Linux
+ * (without TCP Fast Open) keeps no text from a SYN (tcp_conn_request): the peer must send it again. Pure.
  */
-export function listenReceive(s: Segment, iss: number): { tcb?: Tcb; out: Segment[] } {
+export function listenReceive(s: Segment, iss: number, profile: Profile = 'rfc9293'): { tcb?: Tcb; out: Segment[] } {
   if (s.flags.rst) return { out: [] };
   if (s.flags.ack) return { out: [seg('RST', s.ack)] };
   if (!s.flags.syn) return { out: [] };
@@ -33,11 +35,54 @@ export function listenReceive(s: Segment, iss: number): { tcb?: Tcb; out: Segmen
   t.irs = s.seq;
   t.rcvNxt = seqAdd(s.seq, 1);
   t.sndNxt = seqAdd(iss, 1);
+  if (profile === 'rfc9293') t.held = held(s);
   return { tcb: t, out: [seg('SYN,ACK', iss, t.rcvNxt)] };
 }
 
 /** The rest of a segment once its SYN is processed: the data and FIN that follow it. Pure. */
 const afterSyn = (s: Segment): Segment => ({ ...s, flags: { ...s.flags, syn: false }, seq: seqAdd(s.seq, 1) });
+
+/** What of a SYN must wait for ESTABLISHED: its text and FIN, or null when it carries neither. Pure. */
+const held = (s: Segment): Segment | null => (s.len > 0 || s.flags.fin ? afterSyn(s) : null);
+
+/**
+ * The eighth step of RFC 9293 §3.10.7.4: the peer's FIN at RCV.NXT takes one sequence number and moves
+ * the state on. Changes the draft.
+ */
+function peerFin_(t: Tcb): void {
+  t.rcvNxt = seqAdd(t.rcvNxt, 1);
+  t.peerFin = true;
+  if (t.state === 'ESTABLISHED') t.state = 'CLOSE_WAIT';
+  else if (t.state === 'FIN_WAIT_1') t.state = finAcked(t) ? 'TIME_WAIT' : 'CLOSING';
+  else if (t.state === 'FIN_WAIT_2') t.state = 'TIME_WAIT';
+}
+
+/**
+ * Once our SYN is acknowledged, the text and FIN queued from the peer's SYN (`Tcb.held`) are processed:
+ * they sit exactly at RCV.NXT. Returns "ack" when an ACK is owed, "reset" when the text reaches a closed
+ * descriptor (RFC 9293 §3.6.1), else null. Changes the draft.
+ */
+function takeHeld_(t: Tcb): 'ack' | 'reset' | null {
+  const h = t.held;
+  if (!h || !synAcked(t)) return null;
+  t.held = null;
+  if (h.len > 0) {
+    if (t.orphan) return 'reset';
+    t.rcvBuf += h.data ?? '.'.repeat(h.len);
+    t.rcvNxt = seqAdd(t.rcvNxt, h.len);
+  }
+  if (h.flags.fin) peerFin_(t);
+  return 'ack';
+}
+
+/**
+ * Text queued from the peer's SYN reaches a descriptor closed meanwhile: RFC 9293 §3.6.1's RST,
+ * <SEQ=SND.NXT><CTL=RST>, and CLOSED. Changes the draft.
+ */
+function resetClosed(t: Tcb): Transition {
+  t.state = 'CLOSED';
+  return done(t, [seg('RST', t.sndNxt)]);
+}
 
 /** RFC 9293 §3.10.7.3: SYN_SENT gets a segment. */
 function synSent(t: Tcb, s: Segment, profile: Profile): Transition {
@@ -65,8 +110,10 @@ function synSent(t: Tcb, s: Segment, profile: Profile): Transition {
     out.push(ackOf(t));
     flush_(t, out);
   } else {
-    // simultaneous open: both SYNs crossed
+    // simultaneous open: both SYNs crossed. "If there are other controls or text in the segment, queue
+    // them for processing after the ESTABLISHED state has been reached"
     t.state = 'SYN_RECEIVED';
+    t.held = held(s);
     out.push(seg('SYN,ACK', t.iss, t.rcvNxt));
   }
   return done(t, out);
@@ -97,8 +144,11 @@ export function receive(tcb: Tcb, s: Segment, profile: Profile, delayAck = false
   ) {
     advanceUna_(t, s.ack);
     if (t.state === 'SYN_RECEIVED') t.state = 'ESTABLISHED';
+    const h = takeHeld_(t);
+    if (h === 'reset') return resetClosed(t);
     if (s.len > 0 || s.flags.fin) return receive(t, afterSyn(s), profile, delayAck);
     flush_(t, out);
+    if (h === 'ack' && !out.length) out.push(ackOf(t));
     return done(t, out);
   }
   // first: sequence number check, the four cases of RFC 9293 §3.10.7.4 with RCV.WND > 0
@@ -146,6 +196,9 @@ export function receive(tcb: Tcb, s: Segment, profile: Profile, delayAck = false
   }
   if (seqLt(t.sndNxt, s.ack)) return done(t, [ackOf(t)]); // acknowledges something not yet sent
   if (seqLt(t.sndUna, s.ack)) advanceUna_(t, s.ack);
+  const h = takeHeld_(t);
+  if (h === 'reset') return resetClosed(t);
+  let owe = h === 'ack';
   if (finAcked(t)) {
     if (t.state === 'FIN_WAIT_1') t.state = 'FIN_WAIT_2';
     else if (t.state === 'CLOSING') t.state = 'TIME_WAIT';
@@ -154,11 +207,11 @@ export function receive(tcb: Tcb, s: Segment, profile: Profile, delayAck = false
       return done(t, out);
     }
   }
-  let owe = false;
   // seventh: data, accepted in ESTABLISHED, FIN_WAIT_1 and FIN_WAIT_2 only
   if (s.len > 0 && ['ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2'].includes(t.state)) {
-    if (profile === 'linux' && t.orphan) {
-      // Linux: new data for a closed descriptor can never be read, so it resets the connection
+    if (t.orphan && seqLt(t.rcvNxt, seqAdd(s.seq, s.len))) {
+      // RFC 9293 §3.6.1: new data after close() can never be read; the host SHOULD send a RST to show it
+      // was lost. Linux does (tcp_rcv_state_process: "RFC 1122 says we MUST send a reset"), <SEQ=SEG.ACK>.
       t.state = 'CLOSED';
       return done(t, resetFor(s));
     }
@@ -172,12 +225,8 @@ export function receive(tcb: Tcb, s: Segment, profile: Profile, delayAck = false
   }
   // eighth: FIN, only when it is the next thing expected
   if (s.flags.fin && seqAdd(s.seq, s.len) === t.rcvNxt && !t.peerFin) {
-    t.rcvNxt = seqAdd(t.rcvNxt, 1);
-    t.peerFin = true;
+    peerFin_(t);
     owe = true;
-    if (t.state === 'ESTABLISHED') t.state = 'CLOSE_WAIT';
-    else if (t.state === 'FIN_WAIT_1') t.state = finAcked(t) ? 'TIME_WAIT' : 'CLOSING';
-    else if (t.state === 'FIN_WAIT_2') t.state = 'TIME_WAIT';
   } else if (s.flags.fin) owe = true;
   flush_(t, out);
   if (owe && !out.length) {

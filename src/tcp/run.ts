@@ -1,6 +1,7 @@
 /** Runs a scenario into a trace: what each step did to both ends. `runScenario` is pure (deterministic). */
 import type { Errno, SentSegment, Side, TcpState } from './types';
 import type { Scenario, Step } from './scenario';
+import { injectionSegment } from './segment';
 import { createWorld, type StateChange } from './world';
 
 /** Both ends' states. */
@@ -67,7 +68,11 @@ export function runScenario(scenario: Scenario): Trace {
     } else if ('delay' in step) {
       const s = w.delay(step.delay);
       if (s) moved.delayed = s;
-    } else moved.result = { fired: w.fireTimer(step.side, step.timer) };
+    } else if ('inject' in step) {
+      const i = step.inject;
+      w.inject(i.from, injectionSegment(i), i.port === undefined ? {} : { port: i.port });
+    } else if ('crash' in step) w.crash(step.crash);
+    else moved.result = { fired: w.fireTimer(step.side, step.timer) };
     const log = w.takeLog();
     return { index, step, before, after: states(), ...moved, sent: log.sent, errors: log.errors, changes: log.changes };
   });

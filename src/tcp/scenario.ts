@@ -4,6 +4,9 @@
  */
 import {
   CALL_NAMES,
+  FLAG_NAMES,
+  type FlagName,
+  type Injection,
   TIMER_KINDS,
   type CallArgs,
   type CallName,
@@ -28,6 +31,9 @@ export interface Localized {
  * - `{ "drop": "next" }` lose a segment (same selectors, not "all")
  * - `{ "delay": "next" }` move a segment behind all others in flight (reordering)
  * - `{ "timer": "retransmit", "side": "client" }` fire a timer: retransmit, time_wait, fin_wait_2, delayed_ack
+ * - `{ "inject": { "from": "client", "flags": ["SYN"], "seq": 90 } }` put any segment on the wire as if that
+ *   side sent it (an old duplicate, a what-if); optional "ack" (required with ACK), "len", "data", "port"
+ * - `{ "crash": "server" }` that host crashes and reboots: its sockets and TCBs are gone, nothing is sent
  * Any step may carry `"note": { "zh": "…", "en": "…" }`, shown in diagrams.
  */
 export type Step = (
@@ -36,6 +42,8 @@ export type Step = (
   | { drop: Selector }
   | { delay: Selector }
   | { timer: TimerKind; side: Side }
+  | { inject: Injection }
+  | { crash: Side }
 ) & { note?: Localized };
 
 /** A parsed scenario, defaults filled in (profile "rfc9293", seed 0). */
@@ -173,9 +181,17 @@ function parseStep(raw: unknown, bad: (reason: string) => never): Step {
       bad(`unknown timer ${JSON.stringify(raw.timer)} (expected one of ${list(TIMER_KINDS)})`);
     if (!isSide(raw.side)) bad(`a timer step needs "side": "client" or "server", got ${JSON.stringify(raw.side)}`);
     step = { timer: raw.timer as TimerKind, side: raw.side as Side };
+  } else if ('inject' in raw) {
+    only('inject');
+    step = { inject: parseInjection(raw.inject, bad) };
+  } else if ('crash' in raw) {
+    only('crash');
+    if (!isSide(raw.crash))
+      bad(`"crash" names the host, got ${JSON.stringify(raw.crash)}. Fix: use "client" or "server"`);
+    step = { crash: raw.crash as Side };
   } else
     return bad(
-      `unknown step kind (fields: ${list(keys)}). Fix: a step has one of "call", "deliver", "drop", "delay", "timer"`,
+      `unknown step kind (fields: ${list(keys)}). Fix: a step has one of "call", "deliver", "drop", "delay", "timer", "inject", "crash"`,
     );
   if (raw.note !== undefined) {
     const n = raw.note;
@@ -184,4 +200,47 @@ function parseStep(raw: unknown, bad: (reason: string) => never): Step {
     step.note = { zh: n.zh as string, en: n.en as string };
   }
   return step;
+}
+
+const INJECT_FIELDS = ['from', 'flags', 'seq', 'ack', 'len', 'data', 'port'];
+
+/** Checks an `inject` step's segment; `bad` throws with the step index. Pure. */
+function parseInjection(v: unknown, bad: (reason: string) => never): Injection {
+  const example = 'e.g. "inject": { "from": "client", "flags": ["SYN"], "seq": 90 }';
+  if (!isObj(v)) return bad(`"inject" must be an object describing the segment. Fix: ${example}`);
+  for (const k of Object.keys(v))
+    if (!INJECT_FIELDS.includes(k)) bad(`unknown field "inject.${k}". Fix: allowed fields are ${list(INJECT_FIELDS)}`);
+  if (!isSide(v.from))
+    bad(
+      `"inject.from" names the side the segment comes from, got ${JSON.stringify(v.from)}. Fix: use "client" or "server"`,
+    );
+  const flags = v.flags;
+  if (!Array.isArray(flags) || flags.some((f) => !FLAG_NAMES.includes(f as FlagName)))
+    bad(`"inject.flags" must be a list of ${list(FLAG_NAMES)}, got ${JSON.stringify(flags)}. Fix: ${example}`);
+  const fl = flags as FlagName[];
+  const dup = fl.find((f, i) => fl.indexOf(f) !== i);
+  if (dup) bad(`"inject.flags" lists ${dup} twice. Fix: name each flag once`);
+  if (!isInt(v.seq)) bad(`"inject.seq" must be an integer from 0 to 2^32-1, got ${JSON.stringify(v.seq)}`);
+  const inj: Injection = { from: v.from as Side, flags: fl, seq: v.seq as number };
+  if (fl.includes('ACK')) {
+    if (!isInt(v.ack))
+      bad(`"inject.ack" must be an integer from 0 to 2^32-1 when flags has ACK, got ${JSON.stringify(v.ack)}`);
+    inj.ack = v.ack as number;
+  } else if (v.ack !== undefined)
+    bad('"inject.ack" is given but "inject.flags" has no ACK. Fix: add "ACK" or remove "ack"');
+  if (v.len !== undefined) {
+    if (!isInt(v.len, 1 << 20)) bad(`"inject.len" must be a byte count from 0 to 2^20, got ${JSON.stringify(v.len)}`);
+    inj.len = v.len as number;
+  }
+  if (v.data !== undefined) {
+    if (typeof v.data !== 'string') bad(`"inject.data" must be a string, got ${JSON.stringify(v.data)}`);
+    if (inj.len !== undefined && inj.len !== (v.data as string).length)
+      bad(`"inject.len" is ${inj.len} but "inject.data" has ${(v.data as string).length} bytes. Fix: give one of them`);
+    inj.data = v.data as string;
+  }
+  if (v.port !== undefined) {
+    if (!isInt(v.port, 65535)) bad(`"inject.port" must be a port from 0 to 65535, got ${JSON.stringify(v.port)}`);
+    inj.port = v.port as number;
+  }
+  return inj;
 }

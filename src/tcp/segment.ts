@@ -1,5 +1,5 @@
 /** Building and describing segments. All functions are pure. */
-import type { Segment } from './types';
+import type { Injection, Segment } from './types';
 
 /** A segment from a flags string such as "SYN,ACK" (order free). Pure. */
 export function seg(flags: string, seq: number, ack = 0, len = 0, data?: string): Segment {
@@ -22,3 +22,7 @@ export function formatFlags(s: Pick<Segment, 'flags'>): string {
 
 /** SEG.LEN of RFC 9293 §3.4: data bytes plus one for SYN and one for FIN. Pure. */
 export const segLen = (s: Segment): number => s.len + (s.flags.syn ? 1 : 0) + (s.flags.fin ? 1 : 0);
+
+/** The segment an injection describes, as `World.inject` takes it. Pure. */
+export const injectionSegment = (i: Injection): Segment =>
+  seg(i.flags.join(','), i.seq, i.ack, i.data?.length ?? i.len ?? 0, i.data);

@@ -40,6 +40,11 @@ export interface Tcb {
   error: Errno | null;
   /** An ACK is owed but held back (delayed ACK), to ride on the next segment. */
   ackPending: boolean;
+  /**
+   * The text and FIN that came on the peer's SYN, queued until our SYN is acknowledged (RFC 9293
+   * §3.10.7.2–3: "any other control or text should be queued for processing later"). Its seq is IRS+1.
+   */
+  held: Segment | null;
 }
 
 /** The receive window the model advertises and checks against (constant: no flow control). */
@@ -73,6 +78,7 @@ export function newTcb(state: TcpState, iss: number): Tcb {
     orphan: false,
     error: null,
     ackPending: false,
+    held: null,
   };
 }
 

@@ -66,6 +66,8 @@ export interface SentSegment extends Segment {
   from: Side;
   /** True when a timer sent it again. */
   retransmit?: boolean;
+  /** True when it was put on the wire from outside (`World.inject`), not sent by its side's TCB. */
+  injected?: boolean;
 }
 
 /** The error numbers a call can give, as POSIX/Linux name them. EAGAIN stands for "would block". */
@@ -115,7 +117,7 @@ export const CALL_NAMES: readonly CallName[] = [
 
 /**
  * Arguments of a call; each call reads the ones it needs.
- * `port` (bind, connect), `backlog` (listen), `data` or `len` (write), `max` (read),
+ * `port` (bind, connect), `backlog` (listen), `data` or `len` (write; connect: data on the SYN), `max` (read),
  * `how` (shutdown, only "SHUT_WR" and "SHUT_RDWR"), `fd` (close/abort on the server: "listener" or "conn").
  */
 export interface CallArgs {
@@ -140,3 +142,24 @@ export type TimerKind = 'retransmit' | 'time_wait' | 'fin_wait_2' | 'delayed_ack
 
 /** Every timer kind. */
 export const TIMER_KINDS: readonly TimerKind[] = ['retransmit', 'time_wait', 'fin_wait_2', 'delayed_ack'];
+
+/** A control bit by name, as a scenario's `inject` step lists them. */
+export type FlagName = 'SYN' | 'ACK' | 'FIN' | 'RST';
+
+/** Every flag name. */
+export const FLAG_NAMES: readonly FlagName[] = ['SYN', 'ACK', 'FIN', 'RST'];
+
+/**
+ * A segment put on the wire from outside (a scenario's `inject` step): `flags` by name; `ack` is given
+ * exactly when ACK is; `data`, or `len` data bytes (default 0); `port` the destination port (default:
+ * any listener). Example: `{ "from": "client", "flags": ["ACK"], "seq": 106, "ack": 301, "data": "world" }`
+ */
+export interface Injection {
+  from: Side;
+  flags: FlagName[];
+  seq: number;
+  ack?: number;
+  len?: number;
+  data?: string;
+  port?: number;
+}

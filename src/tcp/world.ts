@@ -96,6 +96,20 @@ export interface World {
   drop(which?: Selector): SentSegment | undefined;
   /** Moves an in-flight segment (default: the oldest) behind all others, so later ones overtake it. */
   delay(which?: Selector): SentSegment | undefined;
+  /**
+   * Puts any segment on the wire as if `from` had sent it, without its TCB knowing: an old duplicate, a
+   * what-if, a segment replayed from a capture. It joins the in-flight segments (deliver it like any
+   * other) with the next id and `injected: true`. `port` is the destination port (default: any
+   * listener). `seq` and `ack` are taken modulo 2^32; `ack` counts only with the ACK flag; with `data`,
+   * `len` is its length.
+   */
+  inject(from: Side, segment: Segment, opts?: { port?: number }): SentSegment;
+  /**
+   * `side`'s host crashes and reboots: every socket and TCB it had is gone, with nothing sent (RFC 9293
+   * §3.5.2, half-open connections). Segments already in flight stay there; a segment that reaches it now
+   * meets no connection (a RST, §3.10.7.1). The program may call socket() again.
+   */
+  crash(side: Side): void;
   /** Fires a timer of `side`'s connection; false when that timer is not running. */
   fireTimer(side: Side, kind: TimerKind): boolean;
   /** Segments in flight, oldest first. */
@@ -180,7 +194,7 @@ export function createWorld(opts: WorldOptions = {}): World {
     }
     const l = h.main;
     if (l && l.tcb.state === 'LISTEN' && (port === null || l.port === null || port === l.port)) {
-      const r = listenReceive(s, s.flags.syn && !s.flags.ack && !s.flags.rst ? nextIss(to) : 0);
+      const r = listenReceive(s, s.flags.syn && !s.flags.ack && !s.flags.rst ? nextIss(to) : 0, profile);
       if (r.tcb) {
         h.conn = { tcb: newTcb('LISTEN', r.tcb.iss), fd: false, port: l.port, peer: null };
         h.accepted = false;
@@ -260,7 +274,8 @@ export function createWorld(opts: WorldOptions = {}): World {
         // RFC 9293 §3.10.1: an active OPEN on a listener turns it into an active connection
         m.peer = args.port ?? null;
         m.port ??= EPHEMERAL;
-        apply(side, m, activeOpen(nextIss(side)));
+        // data on the SYN (TCP Fast Open's shape): `data`, or `len` bytes
+        apply(side, m, activeOpen(nextIss(side), args.data ?? '.'.repeat(args.len ?? 0)));
         return { ok: true };
       }
       default:
@@ -279,6 +294,28 @@ export function createWorld(opts: WorldOptions = {}): World {
       return e?.s;
     },
     drop: (which) => take(which)?.s,
+    inject(from, segment, opts) {
+      const data = segment.data;
+      const s: SentSegment = {
+        flags: { ...segment.flags },
+        seq: segment.seq >>> 0,
+        ack: segment.flags.ack ? segment.ack >>> 0 : 0,
+        len: data === undefined ? Math.max(0, segment.len) : data.length,
+        id: nextId++,
+        from,
+        injected: true,
+      };
+      if (data !== undefined) s.data = data;
+      net.push({ s, port: opts?.port ?? null });
+      log.sent.push(s);
+      return s;
+    },
+    crash(side) {
+      const h = hosts[side];
+      for (const sock of [h.conn, h.main])
+        if (sock && sock.tcb.state !== 'CLOSED') log.changes.push({ side, from: sock.tcb.state, to: 'CLOSED' });
+      hosts[side] = { main: null, conn: null, accepted: false };
+    },
     delay(which) {
       const e = take(which);
       if (e) net.push(e);

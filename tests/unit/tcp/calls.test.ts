@@ -198,20 +198,22 @@ describe('half-close', () => {
 });
 
 describe('profile differences (linux vs rfc9293)', () => {
-  it('Linux: close() with unread data sends RST, ACK and skips TIME_WAIT', () => {
-    const { w } = run([...OPEN, ['server', 'write', { data: 'unread' }], 'drain', ['client', 'close']], 'linux');
+  // close() is the sockets close: both profiles (RFC 9293 §3.6.1: a host that closes with received data
+  // pending, or gets new data after closing, "SHOULD send a RST to show that data was lost").
+  it.each([
+    ['rfc9293', 'RST seq=101'], // abort's RST, RFC 9293 §3.10.5
+    ['linux', 'RST, ACK seq=101 ack=307'], // Linux tcp_close: data_was_unread → tcp_send_active_reset
+  ] as const)('%s: close() with unread data sends %s instead of a FIN; CLOSED, no TIME_WAIT', (profile, rst) => {
+    const { w } = run([...OPEN, ['server', 'write', { data: 'unread' }], 'drain', ['client', 'close']], profile);
     expect(w.state('client')).toBe('CLOSED');
-    expect(labels(w)).toEqual(['RST, ACK seq=101 ack=307']);
+    expect(labels(w)).toEqual([rst]);
     w.deliver();
     expect(w.state('server')).toBe('CLOSED');
+    expect(w.call('server', 'read')).toEqual({ ok: false, errno: 'ECONNRESET' });
   });
-  it('RFC: close() with unread data is an ordinary close', () => {
-    const { w } = run([...OPEN, ['server', 'write', { data: 'unread' }], 'drain', ['client', 'close']]);
-    expect(w.state('client')).toBe('FIN_WAIT_1');
-    expect(labels(w)).toEqual(['FIN, ACK seq=101 ack=307']);
-  });
-  it('Linux: data arriving after close() resets the connection', () => {
-    const { w } = run([...OPEN, ['client', 'close'], 'drain', ['server', 'write', { data: 'x' }], 'deliver'], 'linux');
+  // Linux tcp_rcv_state_process (FIN_WAIT_1/2 after RCV_SHUTDOWN: tcp_reset, then a RST for the segment)
+  it.each(['rfc9293', 'linux'] as const)('%s: data arriving after close() resets the connection', (profile) => {
+    const { w } = run([...OPEN, ['client', 'close'], 'drain', ['server', 'write', { data: 'x' }], 'deliver'], profile);
     expect(w.state('client')).toBe('CLOSED');
     expect(labels(w)).toEqual(['RST seq=102']); // <SEQ=SEG.ACK><CTL=RST>
   });
@@ -281,5 +283,80 @@ describe('profile differences (linux vs rfc9293)', () => {
     expect(labels(w)).toEqual(['ACK seq=0 ack=4294967295 len=2']);
     while (w.deliver());
     expect(w.tcb('client')?.sndUna).toBe(2);
+  });
+});
+
+describe('putting segments on the wire and crashing hosts (World.inject, World.crash)', () => {
+  it('inject: any segment joins the network with the next id, marked injected, normalized', () => {
+    const { w } = run([...LISTEN]);
+    const s = w.inject('client', {
+      flags: { syn: true, ack: false, fin: false, rst: false },
+      seq: 2 ** 32 + 90,
+      ack: 7,
+      len: 0,
+      data: 'hi',
+    });
+    expect(s).toEqual({
+      flags: { syn: true, ack: false, fin: false, rst: false },
+      seq: 90, // modulo 2^32
+      ack: 0, // no ACK flag
+      len: 2, // the data's length
+      data: 'hi',
+      id: 1,
+      from: 'client',
+      injected: true,
+    });
+    expect(w.takeLog().sent).toEqual([s]);
+    w.deliver();
+    expect(w.state('server')).toBe('SYN_RECEIVED');
+    // RFC 9293 §3.10.7.2: the SYN's text waits for ESTABLISHED, so the SYN, ACK acknowledges the SYN only
+    expect(labels(w)).toEqual(['SYN, ACK seq=300 ack=91']);
+  });
+  it('inject: a port no listener has meets a CLOSED socket (RST)', () => {
+    const { w } = run([...LISTEN]);
+    w.inject(
+      'client',
+      { flags: { syn: true, ack: false, fin: false, rst: false }, seq: 90, ack: 0, len: 0 },
+      { port: 81 },
+    );
+    w.deliver();
+    expect(labels(w)).toEqual(['RST, ACK seq=0 ack=91']);
+  });
+  it('crash: sends nothing, forgets every socket; the rebooted host answers the old connection with RST', () => {
+    const { w } = run([...OPEN]);
+    w.takeLog();
+    w.crash('server');
+    expect(w.takeLog()).toEqual({
+      sent: [],
+      errors: [],
+      changes: [
+        { side: 'server', from: 'ESTABLISHED', to: 'CLOSED' },
+        { side: 'server', from: 'LISTEN', to: 'CLOSED' },
+      ],
+    });
+    expect(w.state('server')).toBe('CLOSED');
+    expect(w.state('client')).toBe('ESTABLISHED');
+    // the program starts again and listens: the listener answers the old connection's ACK with RST too
+    expect(w.call('server', 'socket').ok).toBe(true);
+    expect(w.call('server', 'bind', { port: 80 }).ok).toBe(true);
+    expect(w.call('server', 'listen').ok).toBe(true);
+    w.call('client', 'write', { data: 'x' });
+    w.deliver();
+    expect(labels(w)).toEqual(['RST seq=301']);
+  });
+  it('Linux: a SYN’s text is not kept without TCP Fast Open (tcp_conn_request); the client sends it again', () => {
+    const { w } = run([...LISTEN, ['client', 'socket'], ['client', 'connect', { port: 80, data: 'hello' }]], 'linux');
+    expect(labels(w)).toEqual(['SYN seq=100 len=5']);
+    w.deliver();
+    w.deliver();
+    expect(w.state('client')).toBe('ESTABLISHED');
+    while (w.deliver());
+    expect(w.state('server')).toBe('ESTABLISHED');
+    expect(w.tcb('server')!.rcvBuf).toBe('');
+    expect(w.fireTimer('client', 'retransmit')).toBe(true);
+    expect(labels(w)).toEqual(['ACK seq=101 ack=301 len=5']);
+    while (w.deliver());
+    w.call('server', 'accept');
+    expect(w.call('server', 'read')).toEqual({ ok: true, value: 5, data: 'hello' });
   });
 });

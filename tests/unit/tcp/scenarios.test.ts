@@ -144,6 +144,101 @@ const EXPECTED: Record<string, string[]> = {
     'TIME_WAIT CLOSED',
     'CLOSED CLOSED',
   ],
+  // RFC 9293 §3.5 Figure 8: the old SYN (seq=90) is acknowledged (ack=91), the client answers
+  // <SEQ=91><CTL=RST> (§3.10.7.3: an ACK outside (ISS, SND.NXT]), B returns to LISTEN, then SYN 100 succeeds
+  'old-duplicate-syn': [
+    ...OPEN.slice(0, 5),
+    'SYN_SENT LISTEN | SYN seq=90',
+    'SYN_SENT SYN_RECEIVED | SYN, ACK seq=300 ack=91',
+    'SYN_SENT SYN_RECEIVED | RST seq=91',
+    'SYN_SENT LISTEN',
+    'SYN_SENT SYN_RECEIVED | SYN, ACK seq=400 ack=101',
+    'ESTABLISHED SYN_RECEIVED | ACK seq=101 ack=401',
+    'ESTABLISHED ESTABLISHED',
+    'ESTABLISHED ESTABLISHED',
+  ],
+  // RFC 9293 §3.10.7.2: text on a SYN is queued; the SYN, ACK acknowledges only the SYN (ack=101), the
+  // text is taken once ESTABLISHED (ack=106)
+  'syn-with-data': [
+    ...OPEN.slice(0, 4),
+    'SYN_SENT LISTEN | SYN seq=100 len=5',
+    'SYN_SENT SYN_RECEIVED | SYN, ACK seq=300 ack=101',
+    'ESTABLISHED SYN_RECEIVED | ACK seq=106 ack=301',
+    'ESTABLISHED ESTABLISHED | ACK seq=301 ack=106',
+    'ESTABLISHED ESTABLISHED',
+    'ESTABLISHED ESTABLISHED',
+    'ESTABLISHED ESTABLISHED',
+  ],
+  // RFC 9293 §3.5.2 half-open connections; §3.10.7.1 the RST <SEQ=SEG.ACK>; §3.10.7.4 RST at RCV.NXT
+  'half-open-crash': [
+    ...OPEN,
+    'ESTABLISHED CLOSED',
+    'ESTABLISHED CLOSED | ACK seq=101 ack=301 len=2',
+    'ESTABLISHED CLOSED | RST seq=301',
+    'CLOSED CLOSED | client recv ECONNRESET',
+    'CLOSED CLOSED | client read ECONNRESET',
+  ],
+  // RFC 9293 §3.6.1: close() with unread data sends RST (abort's, §3.10.5), not FIN; no TIME_WAIT
+  'close-unread-rst': [
+    ...OPEN,
+    'ESTABLISHED ESTABLISHED | ACK seq=301 ack=101 len=5',
+    'ESTABLISHED ESTABLISHED | ACK seq=101 ack=306',
+    'ESTABLISHED ESTABLISHED',
+    'CLOSED ESTABLISHED | RST seq=101',
+    'CLOSED CLOSED | server recv ECONNRESET',
+    'CLOSED CLOSED | server read ECONNRESET',
+    'CLOSED CLOSED',
+  ],
+  // RFC 9293 §3.6.1: data after close() gets a RST (<SEQ=SEG.ACK>); the client skips TIME_WAIT
+  'data-after-close-rst': [
+    ...OPEN,
+    'FIN_WAIT_1 ESTABLISHED | FIN, ACK seq=101 ack=301',
+    'FIN_WAIT_1 CLOSE_WAIT | ACK seq=301 ack=102',
+    'FIN_WAIT_2 CLOSE_WAIT',
+    'FIN_WAIT_2 CLOSE_WAIT | ACK seq=301 ack=102 len=3',
+    'CLOSED CLOSE_WAIT | RST seq=102',
+    'CLOSED CLOSED | server recv ECONNRESET',
+    'CLOSED CLOSED | server read ECONNRESET',
+    'CLOSED CLOSED',
+  ],
+  // TIME_WAIT cut short: a duplicate of "world" (seq=106) from the first connection reaches the second,
+  // whose ISN 105 puts RCV.NXT at 106 (RFC 9293 §3.4.3, §3.6.1)
+  'old-segment-new-incarnation': [
+    'CLOSED CLOSED',
+    'CLOSED CLOSED',
+    'CLOSED LISTEN',
+    'CLOSED LISTEN',
+    'CLOSED LISTEN',
+    'SYN_SENT LISTEN | SYN seq=100',
+    'SYN_SENT SYN_RECEIVED | SYN, ACK seq=300 ack=101',
+    'ESTABLISHED SYN_RECEIVED | ACK seq=101 ack=301',
+    'ESTABLISHED ESTABLISHED',
+    'ESTABLISHED ESTABLISHED',
+    'ESTABLISHED ESTABLISHED | ACK seq=101 ack=301 len=5',
+    'ESTABLISHED ESTABLISHED | ACK seq=301 ack=106',
+    'ESTABLISHED ESTABLISHED',
+    'ESTABLISHED ESTABLISHED | ACK seq=106 ack=301 len=5',
+    'ESTABLISHED ESTABLISHED | ACK seq=106 ack=301 len=5',
+    'ESTABLISHED ESTABLISHED | ACK seq=301 ack=111',
+    'ESTABLISHED ESTABLISHED',
+    'ESTABLISHED ESTABLISHED',
+    'FIN_WAIT_1 ESTABLISHED | FIN, ACK seq=111 ack=301',
+    'FIN_WAIT_1 CLOSE_WAIT | ACK seq=301 ack=112',
+    'FIN_WAIT_2 CLOSE_WAIT',
+    'FIN_WAIT_2 LAST_ACK | FIN, ACK seq=301 ack=112',
+    'TIME_WAIT LAST_ACK | ACK seq=112 ack=302',
+    'TIME_WAIT CLOSED',
+    'CLOSED CLOSED',
+    'CLOSED CLOSED',
+    'CLOSED CLOSED',
+    'SYN_SENT CLOSED | SYN seq=105',
+    'SYN_SENT SYN_RECEIVED | SYN, ACK seq=400 ack=106',
+    'ESTABLISHED SYN_RECEIVED | ACK seq=106 ack=401',
+    'ESTABLISHED ESTABLISHED',
+    'ESTABLISHED ESTABLISHED',
+    'ESTABLISHED ESTABLISHED | ACK seq=401 ack=111',
+    'ESTABLISHED ESTABLISHED',
+  ],
 };
 
 describe('the lessons’ scenarios, step by step (client ISN 100, server ISN 300)', () => {
@@ -156,6 +251,53 @@ describe('the lessons’ scenarios, step by step (client ISN 100, server ISN 300
   it('ships every scenario the lessons need', () => {
     const ids = scenarioFiles().map((f) => f.replace(/\.json$/, ''));
     expect(ids.sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+});
+
+describe('the "why" scenarios at their key steps', () => {
+  const trace = (id: string) => runScenario(loadScenario(id));
+  it('old-duplicate-syn: the injected old SYN is what the first SYN, ACK acknowledges; the RST returns B to LISTEN', () => {
+    const t = trace('old-duplicate-syn');
+    expect(t.steps[5]!.sent).toEqual([
+      {
+        flags: { syn: true, ack: false, fin: false, rst: false },
+        seq: 90,
+        ack: 0,
+        len: 0,
+        id: 2,
+        from: 'client',
+        injected: true,
+      },
+    ]);
+    expect(t.steps[8]!.changes).toEqual([{ side: 'server', from: 'SYN_RECEIVED', to: 'LISTEN' }]);
+    expect(t.steps[12]!.result).toEqual({ ok: true, value: 4 });
+  });
+  it('syn-with-data: the server reads the SYN’s bytes only after ESTABLISHED', () => {
+    const t = trace('syn-with-data');
+    expect(t.steps[5]!.sent[0]!.ack).toBe(101); // only the SYN
+    expect(t.steps[7]!.sent[0]!.ack).toBe(106); // the queued text, once ESTABLISHED
+    expect(t.steps[10]!.result).toEqual({ ok: true, value: 5, data: 'hello' });
+  });
+  it('half-open-crash: the crash sends nothing and forgets both the connection and the listener', () => {
+    const t = trace('half-open-crash');
+    expect(t.steps[9]!.sent).toEqual([]);
+    expect(t.steps[9]!.changes).toEqual([
+      { side: 'server', from: 'ESTABLISHED', to: 'CLOSED' },
+      { side: 'server', from: 'LISTEN', to: 'CLOSED' },
+    ]);
+    expect(t.steps[13]!.result).toEqual({ ok: false, errno: 'ECONNRESET' });
+  });
+  it('close-unread-rst and data-after-close-rst: the client never passes through TIME_WAIT', () => {
+    for (const id of ['close-unread-rst', 'data-after-close-rst']) {
+      const states = trace(id).steps.flatMap((s) => s.changes.filter((c) => c.side === 'client').map((c) => c.to));
+      expect(states, id).not.toContain('TIME_WAIT');
+      expect(states.at(-1), id).toBe('CLOSED');
+    }
+  });
+  it('old-segment-new-incarnation: the second connection’s program reads the first connection’s "world"', () => {
+    const t = trace('old-segment-new-incarnation');
+    expect(t.steps[32]!.delivered).toMatchObject({ id: 7, seq: 106, len: 5, data: 'world', retransmit: true });
+    expect(t.steps[33]!.result).toEqual({ ok: true, value: 5, data: 'world' });
   });
 });
 
@@ -215,6 +357,26 @@ describe('parseScenario reports file, step index and reason', () => {
     [{ ...base, title: { en: 'only English' }, steps: [] }, /"title" must be/],
     [{ ...base, id: 'y', steps: [] }, /"id" is "y" but the file is x\.json/],
     [{ ...base, isn: { client: -1 }, steps: [] }, /"isn" must be/],
+    [{ ...base, steps: [{ crash: 'router' }] }, /step 0: "crash" names the host, got "router"/],
+    [{ ...base, steps: [{ inject: 'SYN' }] }, /step 0: "inject" must be an object/],
+    [{ ...base, steps: [{ inject: { flags: ['SYN'], seq: 1 } }] }, /step 0: "inject.from" names the side/],
+    [{ ...base, steps: [{ inject: { from: 'client', flags: ['PSH'], seq: 1 } }] }, /step 0: "inject.flags" must be/],
+    [{ ...base, steps: [{ inject: { from: 'client', flags: ['SYN', 'SYN'], seq: 1 } }] }, /lists SYN twice/],
+    [{ ...base, steps: [{ inject: { from: 'client', flags: [], seq: -1 } }] }, /step 0: "inject.seq" must be/],
+    [
+      { ...base, steps: [{ inject: { from: 'client', flags: ['ACK'], seq: 1 } }] },
+      /"inject.ack" must be .* when flags has ACK/,
+    ],
+    [{ ...base, steps: [{ inject: { from: 'client', flags: ['SYN'], seq: 1, ack: 2 } }] }, /"inject.flags" has no ACK/],
+    [
+      { ...base, steps: [{ deliver: 'next' }, { inject: { from: 'server', flags: [], seq: 1, len: 2, data: 'abc' } }] },
+      /step 1: "inject.len" is 2 but "inject.data" has 3 bytes/,
+    ],
+    [
+      { ...base, steps: [{ inject: { from: 'client', flags: [], seq: 1, window: 9 } }] },
+      /unknown field "inject.window"/,
+    ],
+    [{ ...base, steps: [{ inject: { from: 'client', flags: [], seq: 1, port: 65536 } }] }, /"inject.port" must be/],
   ])('%#: %j', (json, re) => {
     expect(bad(json)).toMatch(re);
   });

@@ -74,7 +74,7 @@ describe('which scenarios a lesson uses', () => {
       diagramScenarios('<ScenarioDiagram scenario="handshake" />\n<ScenarioDiagram lang="en" scenario=\'lost-syn\'/>'),
     ).toEqual(['handshake', 'lost-syn']);
     const keys = parseQuizKeys(keyData('three-way-handshake')!.data, 'three-way-handshake');
-    expect(keyScenarios(keys)).toEqual(['handshake']);
+    expect(keyScenarios(keys)).toEqual(['handshake', 'handshake-data-close']);
   });
 
   it('lists every scenario file, in the order the lessons first show them, unused ones last', () => {

@@ -7,6 +7,7 @@
  */
 import { QUESTION_TYPES } from '~/quiz/registry';
 import ScenarioDiagram from '~/diagrams/ScenarioDiagram.astro';
+import SequenceTable from '~/diagrams/SequenceTable.astro';
 import CodeFile from '~/components/lesson/CodeFile.astro';
 import PhoneSimulator from '~/simulator/PhoneSimulator.astro';
 import QuizSummary from '~/quiz/components/QuizSummary.astro';
@@ -31,6 +32,7 @@ const children = Object.fromEntries(
 /** The components of a lesson page. */
 export const lessonComponents = {
   ScenarioDiagram,
+  SequenceTable,
   CodeFile,
   PhoneSimulator,
   QuizSummary,
@@ -44,6 +46,7 @@ export const lessonComponents = {
 export const worksheetComponents = {
   ...lessonComponents,
   ScenarioDiagram: Nothing,
+  SequenceTable: Nothing,
   CodeFile: Nothing,
   PhoneSimulator: Nothing,
   QuizSummary: Nothing,

@@ -138,6 +138,17 @@ export const en = {
   'diagram.trace.timer.delayed_ack': 'delayed ACK timer fires',
   'diagram.trace.col.action': 'Action',
   'diagram.trace.col.sent': 'Segments sent',
+  // Worked sequence-number tables (src/components/lesson/SequenceTable.astro)
+  'seqtable.caption': 'Every segment of “{title}” with its numbers, computed by the TCP model',
+  'seqtable.col.n': 'Segment',
+  'seqtable.col.from': 'Sent by',
+  'seqtable.col.flags': 'Flags',
+  'seqtable.col.takes': 'Numbers it takes',
+  'seqtable.col.next': 'Sender’s next seq',
+  'seqtable.takes': '{n} ({why})',
+  'seqtable.data': '“{data}”',
+  'seqtable.bytes': '{n} bytes',
+  'seqtable.noAck': 'no ACK flag',
   // Phone-call simulator (src/simulator, issue 6)
   'sim.title': 'Phone-call simulator',
   'sim.intro': 'Make the socket calls of either end and move the segments across the network yourself.',

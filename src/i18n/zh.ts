@@ -133,6 +133,17 @@ export const zh: Record<UiKey, string> = {
   'diagram.trace.timer.delayed_ack': '延迟 ACK 计时器到期',
   'diagram.trace.col.action': '操作',
   'diagram.trace.col.sent': '发出的报文段',
+  // 序号演算表（src/components/lesson/SequenceTable.astro）
+  'seqtable.caption': '“{title}”里的每个报文段及其编号，由 TCP 模型算出',
+  'seqtable.col.n': '报文段',
+  'seqtable.col.from': '发送方',
+  'seqtable.col.flags': '标志位',
+  'seqtable.col.takes': '占用的序号数',
+  'seqtable.col.next': '发送方的下一个序号',
+  'seqtable.takes': '{n}（{why}）',
+  'seqtable.data': '“{data}”',
+  'seqtable.bytes': '{n} 字节',
+  'seqtable.noAck': '无 ACK 标志',
   // 打电话模拟器（src/simulator，issue 6）
   'sim.title': '打电话模拟器',
   'sim.intro': '替任意一端调用套接字函数，并亲手把报文段送过网络。',

@@ -192,6 +192,19 @@ const EXPECTED: Record<string, string[]> = {
     'CLOSED CLOSED | server read ECONNRESET',
     'CLOSED CLOSED',
   ],
+  // RFC 9293 §3.6 case 1: the client's CLOSE is shutdown(SHUT_WR); it reads 0 in TIME_WAIT, then gives up its descriptor
+  'shutdown-close': [
+    ...OPEN,
+    'FIN_WAIT_1 ESTABLISHED | FIN, ACK seq=101 ack=301',
+    'FIN_WAIT_1 CLOSE_WAIT | ACK seq=301 ack=102',
+    'FIN_WAIT_2 CLOSE_WAIT',
+    'FIN_WAIT_2 CLOSE_WAIT',
+    'FIN_WAIT_2 LAST_ACK | FIN, ACK seq=301 ack=102',
+    'TIME_WAIT LAST_ACK | ACK seq=102 ack=302',
+    'TIME_WAIT CLOSED',
+    'TIME_WAIT CLOSED',
+    'TIME_WAIT CLOSED',
+  ],
   // RFC 9293 §3.6.1: data after close() gets a RST (<SEQ=SEG.ACK>); the client skips TIME_WAIT
   'data-after-close-rst': [
     ...OPEN,

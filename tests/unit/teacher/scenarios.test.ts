@@ -30,7 +30,10 @@ describe('which scenarios a lesson uses', () => {
       ].join('\n'),
     );
     const keys = site.keys.get('three-way-handshake')!.keys;
-    expect([...new Set(Object.values(keys).flatMap((k) => keyScenario(k) ?? []))]).toEqual(['handshake']);
+    expect([...new Set(Object.values(keys).flatMap((k) => keyScenario(k) ?? []))]).toEqual([
+      'handshake',
+      'handshake-data-close',
+    ]);
     const y = { slug: 'y', outline: lessonOutline('<ScenarioDiagram scenario="lost-syn" />'), keys };
     const entries = scenarioEntries('en', [...site.scenarios.values()], [{ slug: 'x', outline, keys }, y]);
     const uses = (id: string) => entries.find((e) => e.id === id)!.uses;

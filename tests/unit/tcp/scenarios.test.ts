@@ -300,13 +300,19 @@ const EXPECTED: Record<string, string[]> = {
     'CLOSED CLOSED',
   ],
   // A pooled connection closed by the server: the client stays in CLOSE_WAIT while Linux drops the
-  // server's orphaned FIN_WAIT_2 (tcp_fin_timeout).
+  // server's orphaned FIN_WAIT_2 (tcp_fin_timeout). Reused, its request meets no connection: RST
+  // <SEQ=SEG.ACK> (§3.10.7.1); Linux's tcp_reset in CLOSE_WAIT sets EPIPE, read gives EOF first.
   'faq-pooled-connection-closed': [
     ...OPEN,
     'ESTABLISHED FIN_WAIT_1 | FIN, ACK seq=301 ack=101',
     'CLOSE_WAIT FIN_WAIT_1 | ACK seq=101 ack=302',
     'CLOSE_WAIT FIN_WAIT_2',
     'CLOSE_WAIT CLOSED',
+    'CLOSE_WAIT CLOSED | ACK seq=101 ack=302 len=3',
+    'CLOSE_WAIT CLOSED | RST seq=302',
+    'CLOSED CLOSED | client recv EPIPE',
+    'CLOSED CLOSED',
+    'CLOSED CLOSED | client write EPIPE',
   ],
   // Nobody answers the SYN: the same SYN (seq=100) is sent again each time the timer fires.
   'faq-syn-unanswered': [

@@ -8,11 +8,13 @@ const QUERIES: Record<(typeof LANGS)[number], [query: string, slug: string][]> =
     ['挥手', 'four-way-close'],
     ['半关闭', 'four-way-close'],
     ['TIME_WAIT', 'four-way-close'],
+    ['SYN 洪泛', 'faq'],
   ],
   en: [
     ['three-way handshake', 'three-way-handshake'],
     ['half-close', 'four-way-close'],
     ['TIME_WAIT', 'four-way-close'],
+    ['SYN cookies', 'faq'],
   ],
 };
 

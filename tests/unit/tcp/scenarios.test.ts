@@ -255,6 +255,98 @@ const EXPECTED: Record<string, string[]> = {
     'ESTABLISHED ESTABLISHED | ACK seq=401 ack=111',
     'ESTABLISHED ESTABLISHED',
   ],
+  // Lesson 6. The delayed ACK of the FIN (RFC 9293 §3.8.6.3) times out before the program closes: the ACK
+  // leaves alone and the close takes four segments.
+  'faq-fin-ack-alone': [
+    ...OPEN,
+    'FIN_WAIT_1 ESTABLISHED | FIN, ACK seq=101 ack=301',
+    'FIN_WAIT_1 CLOSE_WAIT',
+    'FIN_WAIT_1 CLOSE_WAIT | ACK seq=301 ack=102',
+    'FIN_WAIT_2 CLOSE_WAIT',
+    'FIN_WAIT_2 CLOSE_WAIT',
+    'FIN_WAIT_2 LAST_ACK | FIN, ACK seq=301 ack=102',
+    'TIME_WAIT LAST_ACK | ACK seq=102 ack=302',
+    'TIME_WAIT CLOSED',
+  ],
+  // The handshake's ACK is lost; the client's data carries the same acknowledgement and completes the
+  // server's SYN_RECEIVED (§3.10.7.4, fifth step), then the data is taken.
+  'faq-lost-third-ack': [
+    ...OPEN.slice(0, 7),
+    'ESTABLISHED SYN_RECEIVED',
+    'ESTABLISHED SYN_RECEIVED | ACK seq=101 ack=301 len=2',
+    'ESTABLISHED ESTABLISHED | ACK seq=301 ack=103',
+    'ESTABLISHED ESTABLISHED',
+    'ESTABLISHED ESTABLISHED',
+    'ESTABLISHED ESTABLISHED',
+  ],
+  // The handshake's ACK is lost and the server speaks first: its SYN, ACK is sent again, the client
+  // (ESTABLISHED) answers the old-sequence segment with an ACK (§3.10.7.4, first check).
+  'faq-lost-third-ack-server-first': [
+    ...OPEN.slice(0, 7),
+    'ESTABLISHED SYN_RECEIVED',
+    'ESTABLISHED SYN_RECEIVED | SYN, ACK seq=300 ack=101',
+    'ESTABLISHED SYN_RECEIVED | ACK seq=101 ack=301',
+    'ESTABLISHED ESTABLISHED',
+    'ESTABLISHED ESTABLISHED',
+    'ESTABLISHED ESTABLISHED | ACK seq=301 ack=101 len=3',
+    'ESTABLISHED ESTABLISHED | ACK seq=101 ack=304',
+    'ESTABLISHED ESTABLISHED',
+  ],
+  // Request, answer, and the server closes first: TIME_WAIT is on the server (linux profile).
+  'faq-server-closes-first': [
+    ...OPEN,
+    'ESTABLISHED ESTABLISHED | ACK seq=101 ack=301 len=3',
+    'ESTABLISHED ESTABLISHED | ACK seq=301 ack=104',
+    'ESTABLISHED ESTABLISHED',
+    'ESTABLISHED ESTABLISHED',
+    'ESTABLISHED ESTABLISHED | ACK seq=301 ack=104 len=2',
+    'ESTABLISHED FIN_WAIT_1 | FIN, ACK seq=303 ack=104',
+    'ESTABLISHED FIN_WAIT_1 | ACK seq=104 ack=303',
+    'CLOSE_WAIT FIN_WAIT_1 | ACK seq=104 ack=304',
+    'CLOSE_WAIT FIN_WAIT_1',
+    'CLOSE_WAIT FIN_WAIT_2',
+    'CLOSE_WAIT FIN_WAIT_2',
+    'CLOSE_WAIT FIN_WAIT_2',
+    'LAST_ACK FIN_WAIT_2 | FIN, ACK seq=104 ack=304',
+    'LAST_ACK TIME_WAIT | ACK seq=304 ack=105',
+    'CLOSED TIME_WAIT',
+    'CLOSED CLOSED',
+  ],
+  // A pooled connection closed by the server: the client stays in CLOSE_WAIT while Linux drops the
+  // server's orphaned FIN_WAIT_2 (tcp_fin_timeout). Reused, its request meets no connection: RST
+  // <SEQ=SEG.ACK> (§3.10.7.1); Linux's tcp_reset in CLOSE_WAIT sets EPIPE, read gives EOF first.
+  'faq-pooled-connection-closed': [
+    ...OPEN,
+    'ESTABLISHED FIN_WAIT_1 | FIN, ACK seq=301 ack=101',
+    'CLOSE_WAIT FIN_WAIT_1 | ACK seq=101 ack=302',
+    'CLOSE_WAIT FIN_WAIT_2',
+    'CLOSE_WAIT CLOSED',
+    'CLOSE_WAIT CLOSED | ACK seq=101 ack=302 len=3',
+    'CLOSE_WAIT CLOSED | RST seq=302',
+    'CLOSED CLOSED | client recv EPIPE',
+    'CLOSED CLOSED',
+    'CLOSED CLOSED | client write EPIPE',
+  ],
+  // Nobody answers the SYN: the same SYN (seq=100) is sent again each time the timer fires.
+  'faq-syn-unanswered': [
+    ...OPEN.slice(0, 5),
+    'SYN_SENT LISTEN',
+    'SYN_SENT LISTEN | SYN seq=100',
+    'SYN_SENT LISTEN',
+    'SYN_SENT LISTEN | SYN seq=100',
+    'SYN_SENT LISTEN',
+  ],
+  // One SYN of a flood: a forged SYN makes a half-open connection whose SYN, ACK nobody answers.
+  'faq-syn-flood': [
+    ...OPEN.slice(0, 3),
+    'CLOSED LISTEN | SYN seq=100',
+    'CLOSED SYN_RECEIVED | SYN, ACK seq=300 ack=101',
+    'CLOSED SYN_RECEIVED',
+    'CLOSED SYN_RECEIVED | SYN, ACK seq=300 ack=101',
+    'CLOSED SYN_RECEIVED',
+    'CLOSED SYN_RECEIVED | SYN, ACK seq=300 ack=101',
+    'CLOSED SYN_RECEIVED',
+  ],
 };
 
 describe('the lessons’ scenarios, step by step (client ISN 100, server ISN 300)', () => {

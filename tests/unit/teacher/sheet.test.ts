@@ -109,10 +109,14 @@ describe('a question laid out for paper', () => {
         const other = sent.from === 'client' ? 'server' : 'client';
         const countsFrom = key.field === 'seq' ? sent.from : other;
         const defaults = model.defaultIsns(key.scenario);
-        expect(q.number, `${lesson.filePath}: ${question.id}`).toEqual({
-          isns,
-          value: key.expect! + isns[countsFrom] - defaults[countsFrom],
-        });
+        const shifted = key.expect! + isns[countsFrom] - defaults[countsFrom];
+        // A number that answers an injected segment (an old duplicate with its own fixed seq, say) does
+        // not move with the ISNs: it may keep the scenario's value.
+        const injects = model.scenario(key.scenario).steps.some((step) => 'inject' in step);
+        expect(q.number!.isns, `${lesson.filePath}: ${question.id}`).toEqual(isns);
+        expect(injects ? [shifted, key.expect] : [shifted], `${lesson.filePath}: ${question.id}`).toContain(
+          q.number!.value,
+        );
         checked++;
       }
     }

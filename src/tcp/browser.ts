@@ -12,6 +12,7 @@ export {
   type World,
   type WorldOptions,
   type WorldLog,
+  type LoggedError,
   type WorldSnapshot,
   type Selector,
   type StateChange,

@@ -3,7 +3,7 @@
  * shutdown, close and abort. Each takes a TCB and returns the next TCB, the segments to send and the
  * call's result. All exports are pure.
  */
-import type { CallResult, Errno, Profile, Segment } from './types';
+import type { CallResult, Errno, Profile, RfcMessage, Segment, TcpError } from './types';
 import { seg } from './segment';
 import { seqAdd } from './seq';
 import { copy, done, flush_, newTcb, sendFin_, type Tcb, type Transition } from './tcb';
@@ -13,11 +13,13 @@ export interface CallTransition extends Transition {
   result: CallResult;
 }
 
-const fail = (t: Tcb, errno: Errno, reason?: string): CallTransition => ({
+const fail = (t: Tcb, errno: Errno, reason?: string, rfc?: RfcMessage): CallTransition => ({
   tcb: t,
   out: [],
-  result: reason ? { ok: false, errno, reason } : { ok: false, errno },
+  result: { ok: false, errno, ...(reason ? { reason } : {}), ...(rfc ? { rfc } : {}) },
 });
+/** A pending error as a call's failure. */
+const failWith = (t: Tcb, e: TcpError): CallTransition => fail(t, e.errno, undefined, e.rfc);
 const ok = (tr: Transition, value?: number, data?: string): CallTransition => {
   const result: CallResult = { ok: true };
   if (value !== undefined) result.value = value;
@@ -25,7 +27,7 @@ const ok = (tr: Transition, value?: number, data?: string): CallTransition => {
   return { ...tr, result };
 };
 /** Hands out the pending socket error once, as a read or write would. Changes the draft. */
-const takeError = (t: Tcb): Errno | null => {
+const takeError = (t: Tcb): TcpError | null => {
   const e = t.error;
   t.error = null;
   return e;
@@ -44,18 +46,24 @@ export function activeOpen(iss: number, data = ''): CallTransition {
 }
 
 /**
- * write()/send(), RFC 9293 §3.10.2. Data written before the handshake ends is queued. Errors: EPIPE
- * after shutdown(SHUT_WR); on a socket never connected ENOTCONN (Linux: EPIPE). Pure.
+ * write()/send(), RFC 9293 §3.10.2. Data written before the handshake ends is queued. Errors: a pending
+ * error first; EPIPE after shutdown(SHUT_WR) ("connection closing"); on a socket never connected ENOTCONN,
+ * as send(2) and POSIX name it (Linux: EPIPE), "connection does not exist". Pure.
  */
 export function userWrite(tcb: Tcb, data: string, profile: Profile): CallTransition {
   const t = copy(tcb);
   const e = takeError(t);
-  if (e) return fail(t, e);
-  if (t.shutWr) return fail(t, 'EPIPE', 'write-after-shutdown');
+  if (e) return failWith(t, e);
+  if (t.shutWr) return fail(t, 'EPIPE', 'write-after-shutdown', 'connection closing');
   if (t.state === 'CLOSED' || t.state === 'LISTEN')
-    return fail(t, profile === 'linux' ? 'EPIPE' : 'ENOTCONN', 'not-connected');
+    return fail(
+      t,
+      profile === 'linux' ? 'EPIPE' : 'ENOTCONN',
+      'not-connected',
+      t.state === 'LISTEN' ? 'foreign socket unspecified' : 'connection does not exist',
+    );
   if (t.state !== 'SYN_SENT' && t.state !== 'SYN_RECEIVED' && t.state !== 'ESTABLISHED' && t.state !== 'CLOSE_WAIT')
-    return fail(t, 'EPIPE', 'write-after-shutdown');
+    return fail(t, 'EPIPE', 'write-after-shutdown', 'connection closing');
   t.unsent += data;
   const out: Segment[] = [];
   flush_(t, out);
@@ -63,20 +71,24 @@ export function userWrite(tcb: Tcb, data: string, profile: Profile): CallTransit
 }
 
 /**
- * read()/recv(), RFC 9293 §3.10.3: up to `max` bytes. An empty buffer would block (EAGAIN) while the peer
- * may still send, and gives 0 (end of file) after its FIN. Pure.
+ * read()/recv(), RFC 9293 §3.10.3: up to `max` bytes. Data that arrived is read first, then a pending
+ * error, then 0 (end of file) after the peer's FIN; an empty buffer would block (EAGAIN) while the peer
+ * may still send. Linux (tcp_recvmsg) gives the end of file before a pending error: after the peer's FIN
+ * and then its RST, read() returns 0 and the error waits for the next write. Pure.
  */
-export function userRead(tcb: Tcb, max = Infinity): CallTransition {
+export function userRead(tcb: Tcb, max = Infinity, profile: Profile = 'rfc9293'): CallTransition {
   const t = copy(tcb);
   if (t.rcvBuf && !t.shutRd) {
     const data = t.rcvBuf.slice(0, max);
     t.rcvBuf = t.rcvBuf.slice(data.length);
     return ok(done(t, []), data.length, data);
   }
+  if (profile === 'linux' && t.peerFin) return ok(done(t, []), 0, '');
   const e = takeError(t);
-  if (e) return fail(t, e);
+  if (e) return failWith(t, e);
   if (t.peerFin || t.shutRd || (t.state === 'CLOSED' && t.iss !== t.sndNxt)) return ok(done(t, []), 0, '');
-  if (t.state === 'CLOSED' || t.state === 'LISTEN') return fail(t, 'ENOTCONN', 'not-connected');
+  if (t.state === 'CLOSED') return fail(t, 'ENOTCONN', 'not-connected', 'connection does not exist');
+  if (t.state === 'LISTEN') return fail(t, 'ENOTCONN', 'not-connected');
   return fail(t, 'EAGAIN', 'would-block');
 }
 
@@ -101,7 +113,8 @@ function queueFin_(t: Tcb, out: Segment[], profile: Profile): void {
 /** shutdown(SHUT_WR or SHUT_RDWR): send a FIN but keep reading (half-close). ENOTCONN when not connected. Pure. */
 export function userShutdown(tcb: Tcb, profile: Profile, how: 'SHUT_WR' | 'SHUT_RDWR' = 'SHUT_WR'): CallTransition {
   const t = copy(tcb);
-  if (t.state === 'CLOSED' || t.state === 'LISTEN') return fail(t, 'ENOTCONN', 'not-connected');
+  if (t.state === 'CLOSED') return fail(t, 'ENOTCONN', 'not-connected', 'connection does not exist');
+  if (t.state === 'LISTEN') return fail(t, 'ENOTCONN', 'not-connected');
   const out: Segment[] = [];
   if (how === 'SHUT_RDWR') t.shutRd = true;
   if (!t.shutWr) queueFin_(t, out, profile);

@@ -1,5 +1,5 @@
 /** Segment arrival, RFC 9293 §3.10.7: what a TCB does with an incoming segment. All exports are pure. */
-import type { Profile, Segment } from './types';
+import type { Profile, Segment, TcpError, TcpState } from './types';
 import { seg, segLen } from './segment';
 import { seqAdd, seqDiff, seqLe, seqLt } from './seq';
 import {
@@ -84,6 +84,21 @@ function resetClosed(t: Tcb): Transition {
   return done(t, [seg('RST', t.sndNxt)]);
 }
 
+/**
+ * The error a RST at RCV.NXT reports in a synchronized state or an active SYN_RECEIVED, RFC 9293
+ * §3.10.7.4 second: "connection refused" after an active open, "connection reset" in ESTABLISHED,
+ * FIN_WAIT_1/2 and CLOSE_WAIT, nothing in CLOSING, LAST_ACK and TIME_WAIT. The `linux` profile takes
+ * tcp_reset's errno: ECONNRESET in SYN_RECEIVED and EPIPE in CLOSE_WAIT. Pure.
+ */
+function resetError(state: TcpState, profile: Profile): TcpError | undefined {
+  const linux = profile === 'linux';
+  if (state === 'SYN_RECEIVED') return { errno: linux ? 'ECONNRESET' : 'ECONNREFUSED', rfc: 'connection refused' };
+  if (state === 'CLOSE_WAIT') return { errno: linux ? 'EPIPE' : 'ECONNRESET', rfc: 'connection reset' };
+  if (state === 'ESTABLISHED' || state === 'FIN_WAIT_1' || state === 'FIN_WAIT_2')
+    return { errno: 'ECONNRESET', rfc: 'connection reset' };
+  return undefined;
+}
+
 /** RFC 9293 §3.10.7.3: SYN_SENT gets a segment. */
 function synSent(t: Tcb, s: Segment, profile: Profile): Transition {
   const out: Segment[] = [];
@@ -91,12 +106,12 @@ function synSent(t: Tcb, s: Segment, profile: Profile): Transition {
   if (s.flags.ack && (seqLe(s.ack, t.iss) || seqLt(t.sndNxt, s.ack)))
     return done(t, s.flags.rst ? [] : [seg('RST', s.ack)]);
   if (s.flags.rst) {
-    // second: a RST counts only when it acknowledges our SYN. The RFC reports "connection reset";
-    // Linux reports it as ECONNREFUSED.
+    // second: a RST counts only when it acknowledges our SYN. The RFC's message is "connection reset";
+    // the sockets API (Linux tcp_reset, BSD too) reports ECONNREFUSED, in both profiles.
     if (!s.flags.ack) return done(t, out);
     // the error goes to the connect() waiting for the handshake, not to a later call
     t.state = 'CLOSED';
-    return done(t, out, profile === 'linux' ? 'ECONNREFUSED' : 'ECONNRESET');
+    return done(t, out, { errno: 'ECONNREFUSED', rfc: 'connection reset' });
   }
   // fourth: SYN
   if (!s.flags.syn) return done(t, out);
@@ -148,7 +163,9 @@ export function receive(tcb: Tcb, s: Segment, profile: Profile, delayAck = false
     if (h === 'reset') return resetClosed(t);
     if (s.len > 0 || s.flags.fin) return receive(t, afterSyn(s), profile, delayAck);
     flush_(t, out);
-    if (h === 'ack' && !out.length) out.push(ackOf(t));
+    // and it is acknowledged: the RFC's window check answers this segment with an ACK, and Linux 6.x
+    // (tcp_validate_incoming, simultaneous connect) sends one; the peer may still be in SYN_RECEIVED
+    if (!out.length) out.push(ackOf(t));
     return done(t, out);
   }
   // first: sequence number check, the four cases of RFC 9293 §3.10.7.4 with RCV.WND > 0
@@ -170,12 +187,7 @@ export function receive(tcb: Tcb, s: Segment, profile: Profile, delayAck = false
       t.state = 'LISTEN';
       return done(t, out);
     }
-    const err =
-      t.state === 'SYN_RECEIVED'
-        ? 'ECONNREFUSED'
-        : ['ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSE_WAIT'].includes(t.state)
-          ? 'ECONNRESET'
-          : undefined;
+    const err = resetError(t.state, profile);
     t.state = 'CLOSED';
     if (err && !t.orphan) t.error = err;
     return done(t, out, err);

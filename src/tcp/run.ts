@@ -1,8 +1,8 @@
 /** Runs a scenario into a trace: what each step did to both ends. `runScenario` is pure (deterministic). */
-import type { Errno, SentSegment, Side, TcpState } from './types';
+import type { SentSegment, TcpState } from './types';
 import type { Scenario, Step } from './scenario';
 import { injectionSegment } from './segment';
-import { createWorld, type StateChange } from './world';
+import { createWorld, type LoggedError, type StateChange } from './world';
 
 /** Both ends' states. */
 export interface States {
@@ -26,7 +26,7 @@ export interface TraceStep {
   deliveredAll?: SentSegment[];
   dropped?: SentSegment;
   delayed?: SentSegment;
-  errors: { side: Side; op: string; errno: Errno }[];
+  errors: LoggedError[];
   changes: StateChange[];
   result?: unknown;
 }

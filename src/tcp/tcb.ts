@@ -5,7 +5,7 @@
  */
 import { seg, segLen } from './segment';
 import { seqAdd, seqDiff, seqLt } from './seq';
-import type { Errno, Segment, TcpState } from './types';
+import type { Errno, RfcMessage, Segment, TcpError, TcpState } from './types';
 
 /**
  * One connection's variables. Data is kept as strings so a reader can watch bytes move.
@@ -37,7 +37,7 @@ export interface Tcb {
   /** The application closed its descriptor; the TCB lives on until CLOSED. */
   orphan: boolean;
   /** The pending socket error (SO_ERROR), handed to the next read or write. */
-  error: Errno | null;
+  error: TcpError | null;
   /** An ACK is owed but held back (delayed ACK), to ride on the next segment. */
   ackPending: boolean;
   /**
@@ -50,11 +50,15 @@ export interface Tcb {
 /** The receive window the model advertises and checks against (constant: no flow control). */
 export const RCV_WND = 65535;
 
-/** What a transition returns: the next TCB, the segments to send and an error to report asynchronously. */
+/**
+ * What a transition returns: the next TCB, the segments to send and an error to report asynchronously
+ * (`error`, with RFC 9293's message in `rfc`).
+ */
 export interface Transition {
   tcb: Tcb;
   out: Segment[];
   error?: Errno;
+  rfc?: RfcMessage;
 }
 
 /** A fresh TCB in `state` with send variables from `iss`. Pure. */
@@ -132,7 +136,7 @@ export function sendFin_(t: Tcb, out: Segment[]): void {
 export const copy = (t: Tcb): Tcb => ({ ...t });
 
 /** Wraps up a transition: anything we send carries the owed ACK. Pure. */
-export function done(t: Tcb, out: Segment[], error?: Errno): Transition {
+export function done(t: Tcb, out: Segment[], error?: TcpError): Transition {
   if (out.some((s) => s.flags.ack)) t.ackPending = false;
-  return error ? { tcb: t, out, error } : { tcb: t, out };
+  return error ? { tcb: t, out, error: error.errno, ...(error.rfc ? { rfc: error.rfc } : {}) } : { tcb: t, out };
 }

@@ -70,7 +70,10 @@ export interface SentSegment extends Segment {
   injected?: boolean;
 }
 
-/** The error numbers a call can give, as POSIX/Linux name them. EAGAIN stands for "would block". */
+/**
+ * The error numbers a call can give, as the sockets API (Linux) names them, in both profiles: errno is a
+ * sockets concept, RFC 9293 has none (see `RfcMessage`). EAGAIN stands for "would block".
+ */
 export type Errno =
   | 'EAGAIN'
   | 'EALREADY'
@@ -132,10 +135,33 @@ export interface CallArgs {
 
 /**
  * What a call returns: never an exception. `value` is the byte count of write/read (0 from read is
- * end of file); `data` the bytes read. `reason` names the illegal move more precisely than errno.
- * Example: `{ "ok": false, "errno": "EINVAL", "reason": "accept-before-listen" }`
+ * end of file); `data` the bytes read. `reason` names the illegal move more precisely than errno; `rfc`
+ * is RFC 9293's message for it, where it has one.
+ * Example: `{ "ok": false, "errno": "EPIPE", "reason": "write-after-shutdown", "rfc": "connection closing" }`
  */
-export type CallResult = { ok: true; value?: number; data?: string } | { ok: false; errno: Errno; reason?: string };
+export type CallResult =
+  { ok: true; value?: number; data?: string } | { ok: false; errno: Errno; reason?: string; rfc?: RfcMessage };
+
+/**
+ * RFC 9293's words for an error (§3.10.1–3.10.7: "error: connection reset", "connection refused", …),
+ * reported beside the errno where the RFC names the situation, so a lesson can quote both.
+ */
+export type RfcMessage =
+  | 'connection reset'
+  | 'connection refused'
+  | 'connection closing'
+  | 'connection does not exist'
+  | 'connection already exists'
+  | 'foreign socket unspecified';
+
+/**
+ * An error the model reports: the errno and, where RFC 9293 names it, its message.
+ * Example: `{ "errno": "ECONNREFUSED", "rfc": "connection reset" }` (a RST in SYN_SENT)
+ */
+export interface TcpError {
+  errno: Errno;
+  rfc?: RfcMessage;
+}
 
 /** Timers a scenario fires by hand: retransmission, TIME_WAIT's 2·MSL, Linux's orphaned FIN_WAIT_2, delayed ACK. */
 export type TimerKind = 'retransmit' | 'time_wait' | 'fin_wait_2' | 'delayed_ack';

@@ -9,13 +9,15 @@ import type {
   CallResult,
   Errno,
   Profile,
+  RfcMessage,
   Segment,
   SentSegment,
   Side,
+  TcpError,
   TcpState,
   TimerKind,
 } from './types';
-import { mulberry32 } from './prng';
+import { mulberry32Next } from './prng';
 import { closedReply, listenReceive, receive } from './receive';
 import {
   abortSegment,
@@ -68,12 +70,29 @@ export interface StateChange {
   to: TcpState;
 }
 
-/** What one operation did. Example: `{ "sent": [ … ], "errors": [ { "side": "client", "op": "connect", "errno": "ECONNREFUSED" } ], "changes": [ … ] }` */
+/**
+ * An error in the log: a failed call's, or one a segment raised (`op` "connect" or "recv").
+ * Example: `{ "side": "client", "op": "connect", "errno": "ECONNREFUSED", "rfc": "connection reset" }`
+ */
+export interface LoggedError extends TcpError {
+  side: Side;
+  op: string;
+}
+
+/** What one operation did. Example: `{ "sent": [ … ], "errors": [ { "side": "client", "op": "connect", "errno": "ECONNREFUSED", "rfc": "connection reset" } ], "changes": [ … ] }` */
 export interface WorldLog {
   sent: SentSegment[];
-  errors: { side: Side; op: string; errno: Errno }[];
+  errors: LoggedError[];
   changes: StateChange[];
 }
+
+/** A failed call's result as a log entry. Pure. */
+const errorOf = (side: Side, op: string, r: CallResult & { ok: false }): LoggedError => ({
+  side,
+  op,
+  errno: r.errno,
+  ...(r.rfc ? { rfc: r.rfc } : {}),
+});
 
 /** A JSON-friendly picture of the world. */
 export interface WorldSnapshot {
@@ -81,6 +100,22 @@ export interface WorldSnapshot {
   client: { state: TcpState; listener: TcpState | null; tcb: Tcb | null };
   server: { state: TcpState; listener: TcpState | null; tcb: Tcb | null };
   inFlight: SentSegment[];
+}
+
+/**
+ * Everything a world holds, as plain JSON (`World.save`): its sockets and TCBs, the network, the next
+ * segment id, the ISNs still to hand out and the random source's state. Opaque to callers: keep it and
+ * give it back to `World.restore` (undo, "restart from here").
+ */
+export interface WorldState {
+  version: 1;
+  profile: Profile;
+  isn: { client: number; server: number };
+  isns: { client: number[]; server: number[] };
+  rand: number;
+  hosts: Record<Side, Host>;
+  net: { s: SentSegment; port: number | null }[];
+  nextId: number;
 }
 
 /** The simulation object. Every method is deterministic given the options. */
@@ -107,7 +142,8 @@ export interface World {
   /**
    * `side`'s host crashes and reboots: every socket and TCB it had is gone, with nothing sent (RFC 9293
    * §3.5.2, half-open connections). Segments already in flight stay there; a segment that reaches it now
-   * meets no connection (a RST, §3.10.7.1). The program may call socket() again.
+   * meets no connection (a RST, §3.10.7.1). The program may call socket() again. The log records one
+   * change, from the side's `state` to CLOSED.
    */
   crash(side: Side): void;
   /** Fires a timer of `side`'s connection; false when that timer is not running. */
@@ -122,6 +158,13 @@ export interface World {
   /** The TCB of `side`'s connection, if any (a copy). */
   tcb(side: Side): Tcb | null;
   snapshot(): WorldSnapshot;
+  /** Everything the world holds, a deep copy as plain JSON: `restore` it later to go back (undo). */
+  save(): WorldState;
+  /**
+   * Puts the world back as `save` found it and clears the log. Throws a RangeError for a state of
+   * another profile or format.
+   */
+  restore(state: WorldState): void;
   /** Returns and clears the log of everything done since the last call. */
   takeLog(): WorldLog;
 }
@@ -132,7 +175,12 @@ const EPHEMERAL = 32768;
 /** Creates a world. Not pure: the returned object holds state; everything it does is deterministic. */
 export function createWorld(opts: WorldOptions = {}): World {
   const profile = opts.profile ?? 'rfc9293';
-  const rand = mulberry32(opts.seed ?? 0);
+  let randState = (opts.seed ?? 0) >>> 0;
+  const rand = (): number => {
+    const [v, n] = mulberry32Next(randState);
+    randState = n;
+    return v;
+  };
   // Both first ISNs are drawn even when given, so a seed always yields the same later ISNs.
   const drawn = { client: rand(), server: rand() };
   const queue = (side: Side): number[] => {
@@ -141,7 +189,7 @@ export function createWorld(opts: WorldOptions = {}): World {
   };
   const isns = { client: queue('client'), server: queue('server') };
   const isn = { client: isns.client[0]!, server: isns.server[0]! };
-  const hosts: Record<Side, Host> = {
+  let hosts: Record<Side, Host> = {
     client: { main: null, conn: null, accepted: false },
     server: { main: null, conn: null, accepted: false },
   };
@@ -165,7 +213,7 @@ export function createWorld(opts: WorldOptions = {}): World {
     sock.tcb = tr.tcb;
     if (from !== tr.tcb.state) log.changes.push({ side, from, to: tr.tcb.state });
     send(side, tr.out, sock.peer, retransmit);
-    if (tr.error && op) log.errors.push({ side, op, errno: tr.error });
+    if (tr.error && op) log.errors.push({ side, op, errno: tr.error, ...(tr.rfc ? { rfc: tr.rfc } : {}) });
     const h = hosts[side];
     // RFC 9293 §3.10.7.4: a RST returns a passive SYN_RECEIVED to LISTEN; the listener is still there, so drop the child
     if (sock === h.conn && tr.tcb.state === 'LISTEN') {
@@ -209,16 +257,17 @@ export function createWorld(opts: WorldOptions = {}): World {
     if (!sock || !sock.fd) return { ok: false, errno: 'EBADF', reason: 'no-socket' };
     const r = tr(sock.tcb);
     apply(side, sock, r, op);
-    if (!r.result.ok) log.errors.push({ side, op, errno: r.result.errno });
+    if (!r.result.ok) log.errors.push(errorOf(side, op, r.result));
     return r.result;
   };
 
   const call = (side: Side, op: CallName, args: CallArgs = {}): CallResult => {
     const h = hosts[side];
     const m = h.main;
-    const err = (errno: Errno, reason: string): CallResult => {
-      log.errors.push({ side, op, errno });
-      return { ok: false, errno, reason };
+    const err = (errno: Errno, reason: string, rfc?: RfcMessage): CallResult => {
+      const r: CallResult = { ok: false, errno, reason, ...(rfc ? { rfc } : {}) };
+      log.errors.push(errorOf(side, op, r));
+      return r;
     };
     if (op === 'socket') {
       if (m && (m.fd || m.tcb.state !== 'CLOSED')) return err('EMFILE', 'one-socket-per-side');
@@ -229,7 +278,7 @@ export function createWorld(opts: WorldOptions = {}): World {
       const data = args.data ?? '.'.repeat(Math.max(0, args.len ?? 1));
       return callOn(side, dataSock(h), (t) => userWrite(t, data, profile), op);
     }
-    if (op === 'read' || op === 'recv') return callOn(side, dataSock(h), (t) => userRead(t, args.max), op);
+    if (op === 'read' || op === 'recv') return callOn(side, dataSock(h), (t) => userRead(t, args.max, profile), op);
     if (op === 'shutdown') return callOn(side, dataSock(h), (t) => userShutdown(t, profile, args.how), op);
     if (op === 'close' || op === 'abort') {
       const sock = args.fd === 'listener' ? m : args.fd === 'conn' ? (h.accepted ? h.conn : null) : dataSock(h);
@@ -268,9 +317,10 @@ export function createWorld(opts: WorldOptions = {}): World {
         return { ok: true, value: 4 };
       }
       case 'connect': {
-        if (st === 'SYN_SENT') return err('EALREADY', 'connect-in-progress');
+        // RFC 9293 §3.10.1 OPEN in any state but CLOSED and LISTEN: "error: connection already exists"
+        if (st === 'SYN_SENT') return err('EALREADY', 'connect-in-progress', 'connection already exists');
         if (st === 'LISTEN' && profile === 'linux') return err('EISCONN', 'connect-on-listener');
-        if (st !== 'CLOSED' && st !== 'LISTEN') return err('EISCONN', 'already-connected');
+        if (st !== 'CLOSED' && st !== 'LISTEN') return err('EISCONN', 'already-connected', 'connection already exists');
         // RFC 9293 §3.10.1: an active OPEN on a listener turns it into an active connection
         m.peer = args.port ?? null;
         m.port ??= EPHEMERAL;
@@ -311,9 +361,9 @@ export function createWorld(opts: WorldOptions = {}): World {
       return s;
     },
     crash(side) {
-      const h = hosts[side];
-      for (const sock of [h.conn, h.main])
-        if (sock && sock.tcb.state !== 'CLOSED') log.changes.push({ side, from: sock.tcb.state, to: 'CLOSED' });
+      // one change, of the state a reader names for the side: a listener that goes too is part of the crash
+      const from = world.state(side);
+      if (from !== 'CLOSED') log.changes.push({ side, from, to: 'CLOSED' });
       hosts[side] = { main: null, conn: null, accepted: false };
     },
     delay(which) {
@@ -348,6 +398,25 @@ export function createWorld(opts: WorldOptions = {}): World {
         };
       };
       return { profile, client: view('client'), server: view('server'), inFlight: net.map((e) => ({ ...e.s })) };
+    },
+    save: () =>
+      JSON.parse(
+        JSON.stringify({ version: 1, profile, isn, isns, rand: randState, hosts, net, nextId } satisfies WorldState),
+      ) as WorldState,
+    restore(state) {
+      if (state?.version !== 1 || state.profile !== profile)
+        throw new RangeError(
+          `World.restore: expected a state saved by a ${profile} world (version 1), got ${JSON.stringify({ version: state?.version, profile: state?.profile })}`,
+        );
+      const s = JSON.parse(JSON.stringify(state)) as WorldState;
+      Object.assign(isn, s.isn);
+      isns.client = s.isns.client;
+      isns.server = s.isns.server;
+      randState = s.rand;
+      hosts = s.hosts;
+      net = s.net;
+      nextId = s.nextId;
+      log = { sent: [], errors: [], changes: [] };
     },
     takeLog() {
       const l = log;

@@ -83,12 +83,12 @@ const ERRORS: [string, Op[], unknown, Profile?][] = [
       ['client', 'connect', { port: 80 }],
       ['client', 'connect', { port: 80 }],
     ],
-    { ok: false, errno: 'EALREADY', reason: 'connect-in-progress' },
+    { ok: false, errno: 'EALREADY', reason: 'connect-in-progress', rfc: 'connection already exists' },
   ],
   [
     'connect when connected → EISCONN',
     [...OPEN, ['client', 'connect', { port: 80 }]],
-    { ok: false, errno: 'EISCONN', reason: 'already-connected' },
+    { ok: false, errno: 'EISCONN', reason: 'already-connected', rfc: 'connection already exists' },
   ],
   ['connect on a listener: RFC active open', [...LISTEN, ['server', 'connect', { port: 5 }]], { ok: true }],
   [
@@ -103,7 +103,7 @@ const ERRORS: [string, Op[], unknown, Profile?][] = [
       ['client', 'socket'],
       ['client', 'send', { data: 'x' }],
     ],
-    { ok: false, errno: 'ENOTCONN', reason: 'not-connected' },
+    { ok: false, errno: 'ENOTCONN', reason: 'not-connected', rfc: 'connection does not exist' },
   ],
   [
     'send on an unconnected socket: Linux EPIPE',
@@ -111,7 +111,7 @@ const ERRORS: [string, Op[], unknown, Profile?][] = [
       ['client', 'socket'],
       ['client', 'send', { data: 'x' }],
     ],
-    { ok: false, errno: 'EPIPE', reason: 'not-connected' },
+    { ok: false, errno: 'EPIPE', reason: 'not-connected', rfc: 'connection does not exist' },
     'linux',
   ],
   [
@@ -120,7 +120,7 @@ const ERRORS: [string, Op[], unknown, Profile?][] = [
       ['client', 'socket'],
       ['client', 'read'],
     ],
-    { ok: false, errno: 'ENOTCONN', reason: 'not-connected' },
+    { ok: false, errno: 'ENOTCONN', reason: 'not-connected', rfc: 'connection does not exist' },
   ],
   [
     'read on an empty open connection would block',
@@ -130,7 +130,7 @@ const ERRORS: [string, Op[], unknown, Profile?][] = [
   [
     'write after shutdown(SHUT_WR) → EPIPE',
     [...OPEN, ['client', 'shutdown'], ['client', 'write', { data: 'x' }]],
-    { ok: false, errno: 'EPIPE', reason: 'write-after-shutdown' },
+    { ok: false, errno: 'EPIPE', reason: 'write-after-shutdown', rfc: 'connection closing' },
   ],
   [
     'shutdown unconnected → ENOTCONN',
@@ -138,7 +138,7 @@ const ERRORS: [string, Op[], unknown, Profile?][] = [
       ['client', 'socket'],
       ['client', 'shutdown'],
     ],
-    { ok: false, errno: 'ENOTCONN', reason: 'not-connected' },
+    { ok: false, errno: 'ENOTCONN', reason: 'not-connected', rfc: 'connection does not exist' },
   ],
   [
     'read after the peer’s FIN → 0 (EOF)',
@@ -148,12 +148,12 @@ const ERRORS: [string, Op[], unknown, Profile?][] = [
   [
     'read after a RST → ECONNRESET',
     [...OPEN, ['client', 'abort'], 'drain', ['server', 'read']],
-    { ok: false, errno: 'ECONNRESET' },
+    { ok: false, errno: 'ECONNRESET', rfc: 'connection reset' },
   ],
   [
     'write after a RST → ECONNRESET, then EPIPE',
     [...OPEN, ['client', 'abort'], 'drain', ['server', 'write', { data: 'x' }], ['server', 'write', { data: 'x' }]],
-    { ok: false, errno: 'EPIPE', reason: 'not-connected' },
+    { ok: false, errno: 'EPIPE', reason: 'not-connected', rfc: 'connection does not exist' },
     'linux',
   ],
   [
@@ -209,13 +209,42 @@ describe('profile differences (linux vs rfc9293)', () => {
     expect(labels(w)).toEqual([rst]);
     w.deliver();
     expect(w.state('server')).toBe('CLOSED');
-    expect(w.call('server', 'read')).toEqual({ ok: false, errno: 'ECONNRESET' });
+    expect(w.call('server', 'read')).toEqual({ ok: false, errno: 'ECONNRESET', rfc: 'connection reset' });
   });
   // Linux tcp_rcv_state_process (FIN_WAIT_1/2 after RCV_SHUTDOWN: tcp_reset, then a RST for the segment)
   it.each(['rfc9293', 'linux'] as const)('%s: data arriving after close() resets the connection', (profile) => {
     const { w } = run([...OPEN, ['client', 'close'], 'drain', ['server', 'write', { data: 'x' }], 'deliver'], profile);
     expect(w.state('client')).toBe('CLOSED');
     expect(labels(w)).toEqual(['RST seq=102']); // <SEQ=SEG.ACK><CTL=RST>
+  });
+  // The peer closed (FIN, so CLOSE_WAIT), then it answered our data with a RST (it had called close()).
+  const afterFinThenRst: Op[] = [
+    ...OPEN,
+    ['client', 'close'],
+    'drain',
+    ['server', 'write', { data: 'x' }],
+    'drain',
+    ['server', 'read'],
+  ];
+  it.each([
+    // RFC 9293 §3.10.7.4 second (CLOSE_WAIT): RECEIVEs get "connection reset"
+    ['rfc9293', [{ ok: false, errno: 'ECONNRESET', rfc: 'connection reset' }]],
+    // Linux tcp_reset sets EPIPE in CLOSE_WAIT; tcp_recvmsg returns 0 once the FIN came (SOCK_DONE), so the
+    // error waits for the next write; later writes: EPIPE (the socket is closed)
+    [
+      'linux',
+      [
+        { ok: true, value: 0, data: '' },
+        { ok: false, errno: 'EPIPE', rfc: 'connection reset' },
+        { ok: false, errno: 'EPIPE', reason: 'not-connected', rfc: 'connection does not exist' },
+      ],
+    ],
+  ] as const)('%s: after the peer’s FIN and then its RST, read and write give %j', (profile, results) => {
+    const { w, last } = run(afterFinThenRst, profile);
+    expect(w.state('server')).toBe('CLOSED');
+    expect([last, ...[...Array(results.length - 1)].map(() => w.call('server', 'write', { data: 'y' }))]).toEqual(
+      results,
+    );
   });
   it('abort: RFC RST has no ACK, Linux RST carries ACK', () => {
     expect(labels(run([...OPEN, ['client', 'abort']]).w)).toEqual(['RST seq=101']);
@@ -252,12 +281,17 @@ describe('profile differences (linux vs rfc9293)', () => {
     expect(labels(w)).toEqual(['RST seq=301']);
     w.deliver();
     expect(w.state('client')).toBe('CLOSED');
-    expect(w.call('client', 'read')).toEqual({ ok: false, errno: 'ECONNRESET' });
+    expect(w.call('client', 'read')).toEqual({ ok: false, errno: 'ECONNRESET', rfc: 'connection reset' });
   });
   it('connecting to the wrong port is refused', () => {
     const { w } = run([...LISTEN, ['client', 'socket'], ['client', 'connect', { port: 81 }], 'drain'], 'linux');
     expect(w.state('client')).toBe('CLOSED');
-    expect(w.takeLog().errors).toContainEqual({ side: 'client', op: 'connect', errno: 'ECONNREFUSED' });
+    expect(w.takeLog().errors).toContainEqual({
+      side: 'client',
+      op: 'connect',
+      errno: 'ECONNREFUSED',
+      rfc: 'connection reset',
+    });
   });
   it('the server’s state is its connection’s, else its listener’s', () => {
     const { w } = run([...LISTEN]);
@@ -322,19 +356,18 @@ describe('putting segments on the wire and crashing hosts (World.inject, World.c
     w.deliver();
     expect(labels(w)).toEqual(['RST, ACK seq=0 ack=91']);
   });
-  it('crash: sends nothing, forgets every socket; the rebooted host answers the old connection with RST', () => {
+  it('crash: sends nothing, forgets every socket (the listener too); the rebooted host answers the old connection with RST', () => {
     const { w } = run([...OPEN]);
     w.takeLog();
     w.crash('server');
     expect(w.takeLog()).toEqual({
       sent: [],
       errors: [],
-      changes: [
-        { side: 'server', from: 'ESTABLISHED', to: 'CLOSED' },
-        { side: 'server', from: 'LISTEN', to: 'CLOSED' },
-      ],
+      changes: [{ side: 'server', from: 'ESTABLISHED', to: 'CLOSED' }],
     });
     expect(w.state('server')).toBe('CLOSED');
+    // the listener went too
+    expect(w.snapshot().server).toEqual({ state: 'CLOSED', listener: null, tcb: null });
     expect(w.state('client')).toBe('ESTABLISHED');
     // the program starts again and listens: the listener answers the old connection's ACK with RST too
     expect(w.call('server', 'socket').ok).toBe(true);

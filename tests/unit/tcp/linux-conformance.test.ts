@@ -4,9 +4,9 @@
  * microseconds on loopback). Skipped, with the reason printed, where `ss` is missing.
  */
 import { describe, it, expect, afterEach } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import net from 'node:net';
-import { createWorld, type Side, type TcpState, type World } from '../../../src/tcp';
+import { createWorld, type CallArgs, type CallResult, type Side, type TcpState, type World } from '../../../src/tcp';
 
 function ssMissing(): string | null {
   try {
@@ -16,6 +16,16 @@ function ssMissing(): string | null {
     return `ss (iproute2) is not available: ${(e as Error).message.split('\n')[0]}`;
   }
 }
+/** Why tcpdump cannot capture on lo here (not installed, or not allowed), or null. */
+function tcpdumpMissing(): string | null {
+  try {
+    execFileSync('tcpdump', ['-i', 'lo', '-d', 'tcp'], { stdio: 'pipe', timeout: 3000 });
+    return null;
+  } catch (e) {
+    return `tcpdump cannot capture on lo: ${(e as Error).message.split('\n')[0]}`;
+  }
+}
+
 const skipReason = process.platform !== 'linux' ? `not Linux (${process.platform})` : ssMissing();
 if (skipReason) console.log(`linux-conformance: skipped, ${skipReason}`);
 
@@ -62,8 +72,10 @@ class Pair {
   accepted!: net.Socket;
   port = 0;
   clientPort: number | null = null;
+  /** `unread`: the server program never reads (Node's pauseOnConnect), so data stays in its kernel. */
+  constructor(readonly unread = false) {}
   async open(): Promise<void> {
-    this.server = net.createServer({ allowHalfOpen: true });
+    this.server = net.createServer({ allowHalfOpen: true, pauseOnConnect: this.unread });
     this.server.listen(0, '127.0.0.1');
     await once(this.server, 'listening');
     this.port = (this.server.address() as net.AddressInfo).port;
@@ -76,7 +88,7 @@ class Pair {
     await once(this.client, 'connect');
     this.clientPort = this.client.localPort ?? null;
     this.accepted = await conn;
-    this.accepted.on('data', () => {});
+    if (!this.unread) this.accepted.on('data', () => {});
     this.accepted.on('error', () => {});
     this.m('client', 'socket').m('client', 'connect', this.port).m('server', 'accept');
     await this.agree('handshake');
@@ -86,6 +98,12 @@ class Pair {
     this.model.call(side, op, port === undefined ? {} : { port });
     while (this.model.deliver());
     return this;
+  }
+  /** A model call with its arguments; returns its result once the network is quiet. */
+  call(side: Side, op: Parameters<World['call']>[1], args: CallArgs = {}): CallResult {
+    const r = this.model.call(side, op, args);
+    while (this.model.deliver());
+    return r;
   }
   /** Polls ss (at most 3 s) until the kernel shows the model's states; then compares. */
   async agree(what: string): Promise<void> {
@@ -181,4 +199,77 @@ describe.skipIf(skipReason !== null)('the linux profile against the Linux kernel
     expect(w.takeLog().errors.map((e) => e.errno)).toEqual([err.code]);
     expect(w.state('client')).toBe('CLOSED');
   });
+
+  // RFC 9293 §3.6.1; Linux tcp_close: unread data → tcp_send_active_reset, TCP_CLOSE (no TIME_WAIT)
+  it('close() with unread data sends RST: no TIME_WAIT for the closer, ECONNRESET for the peer', async () => {
+    pair = new Pair(true);
+    await pair.open();
+    pair.client.write('hello');
+    pair.call('client', 'write', { data: 'hello' });
+    await sleep(100);
+    const err = once<NodeJS.ErrnoException>(pair.client, 'error');
+    pair.accepted.destroy(); // close() with 'hello' unread
+    expect(pair.call('server', 'close')).toEqual({ ok: true });
+    expect((await err).code).toBe('ECONNRESET');
+    await pair.agree('server close() with unread data');
+    expect(pair.model.state('server')).toBe('CLOSED');
+    expect(pair.call('client', 'read')).toMatchObject({ ok: false, errno: 'ECONNRESET' });
+  });
+
+  // RFC 9293 §3.6.1; Linux tcp_rcv_state_process (data after RCV_SHUTDOWN in FIN_WAIT_1/2: tcp_reset, RST),
+  // tcp_reset (CLOSE_WAIT → EPIPE), tcp_recvmsg (after the FIN, read returns 0 before the error)
+  it('data after close() gets RST: the closer skips TIME_WAIT; the peer reads EOF, then write fails with EPIPE', async () => {
+    pair = new Pair();
+    await pair.open();
+    pair.client.destroy(); // close(): FIN
+    pair.m('client', 'close');
+    await once(pair.accepted, 'end'); // the server's read returned 0
+    await pair.agree('client close()');
+    pair.accepted.write('bye');
+    expect(pair.call('server', 'write', { data: 'bye' })).toEqual({ ok: true, value: 3 });
+    await pair.agree('server write after the client closed');
+    expect(pair.model.state('client')).toBe('CLOSED');
+    expect(pair.call('server', 'read')).toEqual({ ok: true, value: 0, data: '' });
+    const err = once<NodeJS.ErrnoException>(pair.accepted, 'error');
+    pair.accepted.write('again');
+    expect((await err).code).toBe('EPIPE');
+    expect(pair.call('server', 'write', { data: 'again' })).toMatchObject({ ok: false, errno: 'EPIPE' });
+  });
+
+  // RFC 9293 §3.5 Figure 7 with §3.10.7.4's window check; Linux tcp_validate_incoming (simultaneous
+  // connect): a socket connected to its own port is a simultaneous open, and tcpdump shows its segments
+  it.skipIf(tcpdumpMissing() !== null)(
+    'simultaneous open: the SYN, ACK arriving in SYN_RECEIVED is acknowledged (self-connect, tcpdump)',
+    async () => {
+      const probe = net.createServer().listen(0, '127.0.0.1');
+      await once(probe, 'listening');
+      const port = (probe.address() as net.AddressInfo).port;
+      await new Promise<void>((r) => probe.close(() => r()));
+      const dump = spawn('tcpdump', ['-i', 'lo', '-nn', '-l', '-c', '3', `tcp port ${port}`], { stdio: 'pipe' });
+      let out = '';
+      dump.stdout.on('data', (d: Buffer) => (out += d));
+      await new Promise<void>((r) => dump.stderr.on('data', (d: Buffer) => String(d).includes('listening') && r()));
+      const sock = net.connect({ port, host: '127.0.0.1', localPort: port, localAddress: '127.0.0.1' });
+      sock.on('error', () => {});
+      await once(sock, 'connect');
+      const exited = new Promise<void>((r) => dump.on('exit', () => r()));
+      await Promise.race([exited, sleep(3000)]);
+      dump.kill();
+      sock.destroy();
+      const kernel = [...out.matchAll(/Flags \[([^\]]+)\]/g)].map((m) => m[1]);
+      // the model's simultaneous open: what one side sends
+      const w = createWorld({ profile: 'linux' });
+      w.call('client', 'socket');
+      w.call('server', 'socket');
+      w.call('client', 'connect', { port: 2 });
+      w.call('server', 'connect', { port: 1 });
+      while (w.deliver());
+      const model = w
+        .takeLog()
+        .sent.filter((s) => s.from === 'client')
+        .map((s) => (s.flags.syn ? 'S' : '') + (s.flags.ack ? '.' : ''));
+      expect(kernel).toEqual(['S', 'S.', '.']);
+      expect(model).toEqual(kernel);
+    },
+  );
 });

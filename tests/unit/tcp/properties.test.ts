@@ -7,7 +7,10 @@ import {
   createWorld,
   isRfcEdge,
   seqLe,
+  FLAG_NAMES,
+  injectionSegment,
   type CallArgs,
+  type FlagName,
   type CallName,
   type Profile,
   type Selector,
@@ -19,7 +22,9 @@ import {
 type Action =
   | { kind: 'call'; side: Side; op: CallName; args: CallArgs }
   | { kind: 'deliver' | 'drop' | 'delay'; which: Selector }
-  | { kind: 'timer'; side: Side; timer: TimerKind };
+  | { kind: 'timer'; side: Side; timer: TimerKind }
+  | { kind: 'inject'; from: Side; flags: FlagName[]; seq: number; ack: number; data: string }
+  | { kind: 'crash'; side: Side };
 
 const side = fc.constantFrom<Side>('client', 'server');
 const which = fc.oneof(fc.constant<Selector>('next'), side, fc.integer({ min: 1, max: 40 }));
@@ -55,6 +60,22 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant('timer' as const), side, timer: fc.constantFrom(...TIMER_KINDS) }),
   },
 );
+// Forged segments near the ISNs used below (client 0xfffffff0, server 7), and crashes.
+const near = fc.constantFrom(0xfffffff0, 0xfffffff1, 0xfffffff2, 7, 8, 9, 1000);
+const forged: fc.Arbitrary<Action> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('inject' as const),
+      from: side,
+      flags: fc.subarray([...FLAG_NAMES]),
+      seq: near,
+      ack: near,
+      data: fc.constantFrom('', 'x'),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('crash' as const), side }) },
+);
 const setup: Action[] = [
   { kind: 'call', side: 'server', op: 'socket', args: {} },
   { kind: 'call', side: 'server', op: 'bind', args: { port: 80 } },
@@ -68,6 +89,8 @@ function step(w: World, a: Action): void {
     const r = w.call(a.side, a.op, a.args);
     if (typeof r.ok !== 'boolean') throw new Error(`${a.op} returned ${JSON.stringify(r)}`);
   } else if (a.kind === 'timer') w.fireTimer(a.side, a.timer);
+  else if (a.kind === 'inject') w.inject(a.from, injectionSegment({ ...a, data: a.data || undefined }));
+  else if (a.kind === 'crash') w.crash(a.side);
   else w[a.kind](a.which);
   for (const c of w.takeLog().changes)
     if (!isRfcEdge(c.from, c.to)) throw new Error(`${c.side}: ${c.from} → ${c.to} is not an edge of RFC 9293 §3.3.2`);
@@ -106,7 +129,9 @@ function check(profile: Profile, actions: Action[]): void {
   const c = w.tcb('client');
   const s = w.tcb('server');
   // both ends agree once the network is quiet: same incarnation → same sequence numbers, matching states
+  // (unless a forged segment was accepted: that is what forgery does)
   if (
+    !actions.some((a) => a.kind === 'inject') &&
     c &&
     s &&
     LIVE(c.state) &&
@@ -151,6 +176,50 @@ describe('random interleavings of calls, deliveries, drops and timers', () => {
       { numRuns: 200, seed: 42 },
     );
     expect(steps).toBeGreaterThan(80_000);
+  });
+
+  it('forged segments and crashes keep the invariants', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Profile>('rfc9293', 'linux'),
+        fc.array(fc.oneof({ weight: 4, arbitrary: action }, { weight: 1, arbitrary: forged }), { maxLength: 80 }),
+        (profile, actions) => check(profile, actions),
+      ),
+      { numRuns: 400, seed: 5961 },
+    );
+  });
+
+  it('save and restore: a restored world replays the rest of a run exactly (undo)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Profile>('rfc9293', 'linux'),
+        fc.array(fc.oneof({ weight: 4, arbitrary: action }, { weight: 1, arbitrary: forged }), { maxLength: 60 }),
+        fc.nat(60),
+        (profile, actions, at) => {
+          const w = createWorld({ profile, seed: 1 });
+          const cut = Math.min(at, actions.length);
+          for (const a of [...setup, ...actions.slice(0, cut)]) step(w, a);
+          const saved = w.save();
+          const rest = () => {
+            const logs = actions.slice(cut).map((a) => {
+              step(w, a);
+              return w.snapshot();
+            });
+            return { logs, end: w.save() };
+          };
+          const first = rest();
+          w.restore(JSON.parse(JSON.stringify(saved)));
+          expect(w.save()).toEqual(saved);
+          expect(rest()).toEqual(first);
+        },
+      ),
+      { numRuns: 300, seed: 1122 },
+    );
+  });
+
+  it('restore refuses a state from a world of another profile', () => {
+    const saved = createWorld({ profile: 'linux' }).save();
+    expect(() => createWorld().restore(saved)).toThrow(/expected a state saved by a rfc9293 world/);
   });
 
   it('without losses every handshake completes and every close ends in CLOSED/TIME_WAIT', () => {

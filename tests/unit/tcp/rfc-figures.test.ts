@@ -64,8 +64,10 @@ const FIGURES: [string, Json, Json[], string[]][] = [
       'SYN_SENT SYN_SENT | SYN seq=300',
       'SYN_RECEIVED SYN_SENT | SYN, ACK seq=100 ack=301',
       'SYN_RECEIVED SYN_RECEIVED | SYN, ACK seq=300 ack=101',
-      'SYN_RECEIVED ESTABLISHED',
-      'ESTABLISHED ESTABLISHED',
+      // Figure 7 draws no ACK of the SYN, ACKs; §3.10.7.4 answers each (it fails the window check) and Linux
+      // acknowledges it too (self-connect on loopback: SYN, SYN+ACK, ACK)
+      'SYN_RECEIVED ESTABLISHED | ACK seq=301 ack=101',
+      'ESTABLISHED ESTABLISHED | ACK seq=101 ack=301',
     ],
   ],
   [
@@ -287,7 +289,8 @@ const EXCHANGES: [string, Json, Json[], string[]][] = [
       'CLOSED CLOSED',
       'SYN_SENT CLOSED | SYN seq=100',
       'SYN_SENT CLOSED | RST, ACK seq=0 ack=101',
-      'CLOSED CLOSED | client connect ECONNRESET',
+      // the RFC's "connection reset" is ECONNREFUSED in the sockets API
+      'CLOSED CLOSED | client connect ECONNREFUSED',
     ],
   ],
 ];

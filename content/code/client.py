@@ -1,67 +1,112 @@
 """client.py: dials 127.0.0.1:PORT, says hello, hears the answer, hangs up.
 
     python3 client.py [PORT] [--hold SECONDS] [--abort]
+
+    --hold N   stay on the line N seconds after the answer, saying what the server does meanwhile
+               (to watch CLOSE_WAIT with ss -tan)
+    --abort    hang up with RST instead of FIN (SO_LINGER with a zero timeout)
+
+client.c and client.mjs do the same and print the same lines.
 """
-import argparse
+import errno
+import select
 import socket
 import struct
 import sys
 import time
 
-parser = argparse.ArgumentParser(description="A one-call TCP client for the lab.")
-parser.add_argument("port", nargs="?", type=int, default=5000, help="port to dial (default 5000)")
-parser.add_argument("--hold", type=float, default=0, metavar="SECONDS",
-                    help="stay on the line this long after the answer (to watch CLOSE_WAIT)")
-parser.add_argument("--abort", action="store_true", help="hang up with RST instead of FIN")
-args = parser.parse_args()
-if not 1 <= args.port <= 65535:
-    parser.error(f"PORT must be from 1 to 65535, got {args.port}")
+
+def fail(message, code=1):
+    print(f"client: {message}", file=sys.stderr)
+    sys.exit(code)
+
+
+def errname(error):
+    """The symbolic name of an error, as the lessons write them (ECONNRESET)."""
+    return errno.errorcode.get(error.errno, error.strerror)
+
+
+def number(text, low, high, what):
+    if not (text.isdecimal() and low <= int(text) <= high):
+        fail(f'{what} must be a number from {low} to {high}, got "{text}"', 2)
+    return int(text)
+
+
+def hold_line(sock, seconds):
+    """Keep the line open for `seconds`, saying what the server does meanwhile: recv() returning
+    b"" means its FIN has arrived (we are in CLOSE_WAIT), an error means a RST."""
+    print(f"client: holding the line for {seconds} s", flush=True)
+    end = time.monotonic() + seconds
+    watching = True
+    while (left := end - time.monotonic()) > 0:
+        if not watching:
+            time.sleep(left)
+            break
+        readable, _, _ = select.select([sock], [], [], left)
+        if not readable:
+            continue
+        try:
+            more = sock.recv(256)
+        except OSError as error:
+            print(f"client: the line is dead: {errname(error)}", flush=True)
+            watching = False  # nothing more can arrive
+            continue
+        if more:
+            print(f"client: the server says {len(more)} more bytes", flush=True)
+        else:
+            print("client: the server has hung up (end of file)", flush=True)
+            watching = False
+
+
+port, hold, abort = 5000, 0, False
+args = iter(sys.argv[1:])
+for arg in args:
+    if arg == "--hold":
+        hold = number(next(args, ""), 0, 3600, "--hold")
+    elif arg == "--abort":
+        abort = True
+    elif not arg.startswith("-"):
+        port = number(arg, 1, 65535, "PORT")
+    else:
+        fail(f"unknown option {arg}\nusage: client [PORT] [--hold SECONDS] [--abort]", 2)
 
 # socket(): get a phone. No bind(): the kernel lends us a port when we dial.
 sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 try:
     # connect(): dial. Returns once the three-way handshake is done.
-    sock.connect(("127.0.0.1", args.port))
+    sock.connect(("127.0.0.1", port))
 except ConnectionRefusedError:
-    sys.exit(f"client: connection refused: nobody is listening on 127.0.0.1:{args.port}; "
-             "start the server first")
+    fail(f"connection refused (ECONNREFUSED): nobody is listening on 127.0.0.1:{port}; start the server first")
 except OSError as error:
-    sys.exit(f"client: cannot connect to 127.0.0.1:{args.port}: {error.strerror}")
+    fail(f"connect failed: {errname(error)}")
 my_port = sock.getsockname()[1]
-print(f"client: connected from 127.0.0.1:{my_port} to 127.0.0.1:{args.port} (ESTABLISHED)", flush=True)
+print(f"client: connected from 127.0.0.1:{my_port} to 127.0.0.1:{port} (ESTABLISHED)", flush=True)
 
+# sendall(): say hello, until every byte is in the send buffer.
 try:
-    # sendall(): say hello.
     sock.sendall(b"hello from the client\n")
-
-    # recv(): listen for the answer, up to the end of the line.
-    data = b""
-    while b"\n" not in data and len(data) < 299:
-        chunk = sock.recv(299 - len(data))
-        if not chunk:
-            break  # the server hung up
-        data += chunk
-    print(f'client: heard "{data.decode("utf-8", "replace").rstrip()}"', flush=True)
-
-    if args.hold > 0:
-        print(f"client: holding the line for {args.hold:g} s", flush=True)
-        time.sleep(args.hold)
-        # Peek without waiting: b"" means the server sent FIN (we are in CLOSE_WAIT).
-        sock.setblocking(False)
-        try:
-            more = sock.recv(1, socket.MSG_PEEK)
-            print("client: the server has hung up (recv returns b'')" if not more
-                  else "client: the server has more to say", flush=True)
-        except BlockingIOError:
-            print("client: the server is still on the line", flush=True)
-        except OSError as error:
-            print(f"client: the line is dead: {error.strerror}", flush=True)
 except OSError as error:
-    sys.exit(f"client: the call failed: {error.strerror}")
+    fail(f"write failed: {errname(error)}")
 
-if args.abort:
+# recv(): listen for the answer, up to the end of the line, or until the server hangs up.
+data = b""
+while b"\n" not in data and len(data) < 299:
+    try:
+        chunk = sock.recv(299 - len(data))
+    except OSError as error:
+        fail(f"read failed: {errname(error)}")
+    if not chunk:
+        break
+    data += chunk
+reply = data.split(b"\n")[0].decode("utf-8", "replace")
+print(f'client: heard "{reply}"', flush=True)
+
+if hold > 0:
+    hold_line(sock, hold)
+
+if abort:
     # A zero linger time makes close() drop the call with RST: no FIN, no TIME_WAIT.
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-# close(): hang up.
+# close(): hang up. This sends FIN, or RST if received data was never read.
 sock.close()
 print("client: hung up", flush=True)

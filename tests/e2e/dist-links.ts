@@ -7,9 +7,10 @@ import { htmlToHast, type HastNode } from 'satteri';
 
 type Element = Extract<HastNode, { type: 'element' }>;
 
-/** A link or resource reference found in a page: the attribute it is in and where it points. */
+/** A link or resource reference found in a page or stylesheet, and where it points. */
 export interface Reference {
-  attribute: 'href' | 'src' | 'srcset' | 'data-bundle';
+  /** Where it was found: an attribute, or a stylesheet's url(…). */
+  attribute: 'href' | 'src' | 'srcset' | 'data-bundle' | 'url()';
   value: string;
 }
 

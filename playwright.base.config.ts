@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/e2e/browser';
 
-// `npm run test:base`: the site built with BASE_PATH=/tcp/ into .tmp/dist-base, served under /tcp/ and
-// crawled by tests/e2e/base-path.spec.ts. A port of its own, so it can run beside the main suite.
+// `npm run test:base`: the site built with BASE_PATH=/tcp/ into .tmp/dist-base, read from disk and served
+// under /tcp/ by tests/e2e/base-path.spec.ts. A port of its own, so it can run beside the main suite.
 const port = Number(process.env.E2E_BASE_PORT ?? 4398);
 const base = '/tcp/';
 const dist = '.tmp/dist-base';

@@ -1,10 +1,11 @@
 // `npm run classroom`: builds the site for the root of any web server, indexes it for search, and packs it
 // with a two-language README into hello-tcp-classroom.zip, one file a teacher copies to a USB stick.
 //   node scripts/classroom.mjs [--from DIR] [--out FILE]
-//     --from DIR  pack an existing build (made with the base path /) instead of building one
+//     --from DIR  pack an existing build (made with the base path /, e.g. dist/ after `npm run build`)
+//                 instead of building one; refused if it was built for another base path
 //     --out FILE  where to write the archive (default: hello-tcp-classroom.zip in the repository root)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { postbuild } from './postbuild.mjs';
 import { zip } from './zip.mjs';
@@ -89,6 +90,23 @@ function* walk(dir) {
   }
 }
 
+/**
+ * Throws, saying how to fix it, unless `siteDir` holds a whole build made for the root of a server: pages,
+ * assets linked from /_astro/ (a build for /tcp/ links /tcp/_astro/, which a classroom server at / would not
+ * find), and the search index. Reads the disk; postbuild() may prune Pagefind's unused UI files.
+ */
+export function checkRootBuild(siteDir) {
+  const index = join(siteDir, 'index.html');
+  if (!existsSync(index))
+    throw new Error(`classroom: ${siteDir} has no index.html. Run \`npm run build\` first, or leave out --from.`);
+  if (!/(?:href|src)="\/_astro\//.test(readFileSync(index, 'utf8')))
+    throw new Error(
+      `classroom: ${siteDir} was not built for the server root (its assets are not linked from /_astro/). ` +
+        'Build it with BASE_PATH unset (or BASE_PATH=/), or leave out --from.',
+    );
+  postbuild(siteDir);
+}
+
 function run(command, args, env) {
   execFileSync(command, args, { stdio: 'inherit', env });
 }
@@ -105,7 +123,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const out = resolve(option(args, '--out') ?? ARCHIVE);
   let site = option(args, '--from');
-  if (!site) {
+  if (site) checkRootBuild(site);
+  else {
     site = '.tmp/classroom-site';
     rmSync(site, { recursive: true, force: true });
     // The archive is served from a server's root, whatever base path this shell may have set.

@@ -1,46 +1,87 @@
+// Reading a build's pages from disk, as HTML trees (hast, from the HTML parser of the MDX toolchain Astro
+// uses), to check their links and resources without a browser: html.spec.ts for dist/, base-path.spec.ts for
+// the build made under /tcp/.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { htmlToHast, type HastNode } from 'satteri';
 
-/** A link or resource reference found in a page: the attribute value and where it points. */
+type Element = Extract<HastNode, { type: 'element' }>;
+
+/** A link or resource reference found in a page or stylesheet, and where it points. */
 export interface Reference {
-  attribute: 'href' | 'src';
+  /** Where it was found: an attribute, or a stylesheet's url(…). */
+  attribute: 'href' | 'src' | 'srcset' | 'data-bundle' | 'url()';
   value: string;
 }
 
-// Code samples may show markup; only the page's own elements count.
-const IGNORED_BLOCKS = /<(pre|script|style|template)\b[\s\S]*?<\/\1>/gi;
-const REFERENCE = /\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
-const ID = /\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+/** A built page read as a tree. */
+export interface PageTree {
+  /** Every element, in document order; a <template>'s content is not the page's and is left out. */
+  elements: Element[];
+  /** Every inline <style> block's text. */
+  styles: string[];
+}
 
-/** The href and src values of a page's elements, outside code blocks and scripts. Pure. */
-export function references(html: string): Reference[] {
+/** Parses one page. Pure. */
+export function pageTree(html: string): PageTree {
+  const elements: Element[] = [];
+  const styles: string[] = [];
+  const walk = (node: HastNode) => {
+    if (node.type === 'element') {
+      elements.push(node);
+      if (node.tagName === 'style') styles.push(node.children.map((c) => (c.type === 'text' ? c.value : '')).join(''));
+    }
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(htmlToHast(html));
+  return { elements, styles };
+}
+
+/** One image candidate URL of each entry of a srcset ("a.png 1x, b.png 2x"). Pure. */
+function srcsetUrls(srcset: string): string[] {
+  return srcset
+    .split(',')
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+    .filter((url) => url !== '');
+}
+
+/**
+ * The references of a page's elements: every href, src and srcset candidate, and the search box's
+ * data-bundle (the Pagefind script it loads when used). Pure.
+ */
+export function references(tree: PageTree): Reference[] {
   const found: Reference[] = [];
-  for (const m of html.replace(IGNORED_BLOCKS, '').matchAll(REFERENCE)) {
-    found.push({ attribute: m[1]!.toLowerCase() as Reference['attribute'], value: decodeEntities(m[2] ?? m[3] ?? '') });
+  for (const el of tree.elements) {
+    const p = el.properties;
+    if (typeof p.href === 'string') found.push({ attribute: 'href', value: p.href });
+    if (typeof p.src === 'string') found.push({ attribute: 'src', value: p.src });
+    if (typeof p.srcSet === 'string')
+      for (const value of srcsetUrls(p.srcSet)) found.push({ attribute: 'srcset', value });
+    if (typeof p.dataBundle === 'string') found.push({ attribute: 'data-bundle', value: p.dataBundle });
   }
   return found;
 }
 
 /** Every id (and legacy a[name]) in a page, which fragment links may target. Pure. */
-export function anchors(html: string): Set<string> {
+export function anchors(tree: PageTree): Set<string> {
   const ids = new Set<string>();
-  for (const m of html.matchAll(ID)) ids.add(decodeEntities(m[1] ?? m[2] ?? ''));
+  for (const el of tree.elements) {
+    if (typeof el.properties.id === 'string') ids.add(el.properties.id);
+    if (el.tagName === 'a' && typeof el.properties.name === 'string') ids.add(el.properties.name);
+  }
   return ids;
 }
 
-/** Decodes the character references Astro writes into attribute values. Pure. */
-export function decodeEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, code: string) => {
-    const lower = code.toLowerCase();
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
-    if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10));
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[lower]!;
-  });
+/** The url(…) references of a stylesheet, other than data: URLs and same-document #fragments. Pure. */
+export function cssUrls(css: string): string[] {
+  return [...css.matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)/g)]
+    .map((m) => m[2]!.trim())
+    .filter((url) => !url.startsWith('data:') && !url.startsWith('#'));
 }
 
 /** Where the built site lives, to resolve links against. */
 export interface Site {
-  /** The dist/ folder. */
+  /** The build's folder (dist/, .tmp/dist-base). */
   dist: string;
   /** The base path the site was built for, with slashes at both ends ("/", "/tcp/"). */
   base: string;
@@ -51,22 +92,23 @@ export interface Site {
 const LOCAL = 'http://dist.invalid';
 
 /**
- * Checks one reference from the page at `pagePath` (relative to the base, "en/x/"): returns a sentence
- * saying what is broken, or undefined when the target file (and fragment id, if any) exists in dist/.
- * External links are not followed. Reads dist/ through `read`, which caches.
+ * Checks one reference from the file at `from` (a path relative to the base: "en/x/" for a page,
+ * "_astro/a.css" for a stylesheet): returns a sentence saying what is broken, or undefined when the target
+ * file (and fragment id, if any) exists in the build. External links are not followed. Reads the build
+ * through `read`, which caches.
  */
 export function brokenReason(
   site: Site,
-  pagePath: string,
+  from: string,
   ref: Reference,
-  read: (file: string) => string,
+  read: (file: string) => PageTree,
 ): string | undefined {
   const { value } = ref;
-  if (value === '' || value === '#') return ref.attribute === 'src' ? 'empty src' : undefined;
+  if (value === '' || value === '#') return ref.attribute === 'href' ? undefined : `empty ${ref.attribute}`;
   let target: URL;
   try {
     const absolute = value.startsWith(site.siteOrigin + '/') ? LOCAL + value.slice(site.siteOrigin.length) : value;
-    target = new URL(absolute, `${LOCAL}${site.base}${pagePath}`);
+    target = new URL(absolute, `${LOCAL}${site.base}${from}`);
   } catch {
     return `not a valid URL`;
   }
@@ -78,7 +120,7 @@ export function brokenReason(
   if (rel === '' || rel.endsWith('/')) file = join(file, 'index.html');
   else if (existsSync(file) && statSync(file).isDirectory())
     return `names a folder: write ${target.pathname}/ with a trailing slash`;
-  if (!existsSync(file)) return `no file ${file.slice(site.dist.length)} in dist/`;
+  if (!existsSync(file)) return `no file ${file.slice(site.dist.length)} in the build`;
 
   const fragment = decodeURIComponent(target.hash.slice(1));
   if (fragment === '' || fragment === 'top') return undefined; // "#top" always scrolls to the top (HTML spec).
@@ -87,12 +129,12 @@ export function brokenReason(
   return undefined;
 }
 
-/** A reader that reads each file of dist/ once. */
-export function cachedReader(): (file: string) => string {
-  const cache = new Map<string, string>();
+/** A reader that parses each page of the build once. */
+export function cachedReader(): (file: string) => PageTree {
+  const cache = new Map<string, PageTree>();
   return (file) => {
-    let text = cache.get(file);
-    if (text === undefined) cache.set(file, (text = readFileSync(file, 'utf8')));
-    return text;
+    let tree = cache.get(file);
+    if (tree === undefined) cache.set(file, (tree = pageTree(readFileSync(file, 'utf8'))));
+    return tree;
   };
 }

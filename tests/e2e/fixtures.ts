@@ -42,3 +42,15 @@ export { expect };
 
 /** Both site languages, for tests that run once per language. */
 export const LANGS = ['zh', 'en'] as const;
+
+/**
+ * Cuts every request that leaves the local server, as in a classroom without internet. (The fixture fails
+ * the test on any such request anyway; cutting it shows what the page looks like without it.)
+ */
+export async function goOffline(page: Page): Promise<void> {
+  await page.route('**', (route) => {
+    const { hostname, protocol } = new URL(route.request().url());
+    if (hostname === '127.0.0.1' || protocol === 'data:' || protocol === 'blob:') return route.continue();
+    return route.abort('internetdisconnected');
+  });
+}

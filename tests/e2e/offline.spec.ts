@@ -1,62 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import type { Page } from '@playwright/test';
-import { test, expect, LANGS } from './fixtures';
-import { builtPages, DIST } from './pages';
+import { test, expect, goOffline, LANGS } from './fixtures';
+import { DIST } from './pages';
 
-/**
- * A classroom without internet: every request that leaves the local server is cut, and every page must
- * still render whole. (The fixture also fails a test on any request that leaves, cut or not.)
- */
-async function goOffline(page: Page) {
-  await page.route('**', (route) => {
-    const { hostname, protocol } = new URL(route.request().url());
-    if (hostname === '127.0.0.1' || protocol === 'data:' || protocol === 'blob:') return route.continue();
-    return route.abort('internetdisconnected');
-  });
-}
-
-for (const built of builtPages()) {
-  test(`offline: /${built.path} renders whole`, async ({ page }) => {
-    await goOffline(page);
-    await page.goto(built.path);
-    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-
-    // Diagrams are drawn at build time: each figure's SVG must be on the page already.
-    for (const svg of await page.locator('figure svg').all()) {
-      await svg.scrollIntoViewIfNeeded();
-      await expect(svg).toBeVisible();
-    }
-
-    // Islands (quizzes, the simulator, search) are custom elements; each must be defined once it is in view,
-    // which proves its script arrived from the local server.
-    const tags = await page.evaluate(() => [
-      ...new Set([...document.querySelectorAll('body *')].map((e) => e.localName).filter((n) => n.includes('-'))),
-    ]);
-    for (const tag of tags) {
-      const first = page.locator(tag).first();
-      await first.scrollIntoViewIfNeeded().catch(() => undefined); // Hidden ones (no layout box) load eagerly.
-      await expect
-        .poll(() => page.evaluate((name) => customElements.get(name) !== undefined, tag), {
-          message: `<${tag}> is defined`,
-        })
-        .toBe(true);
-      if (tag !== 'hello-search') {
-        const inMain = page.locator(`main ${tag}`);
-        for (const island of await inMain.all()) await expect(island, `<${tag}> is visible`).toBeVisible();
-      }
-    }
-
-    // Pictures and fonts: none may fail to load.
-    await page.evaluate(() => document.fonts.ready);
-    const broken = await page.evaluate(() => ({
-      images: [...document.images].filter((img) => img.complete && img.naturalWidth === 0).map((img) => img.src),
-      fonts: [...document.fonts].filter((font) => font.status === 'error').map((font) => font.family),
-    }));
-    expect(broken, 'images or fonts that failed to load').toEqual({ images: [], fonts: [] });
-  });
-}
-
+// A classroom without internet. Every page rendering whole offline is checked in every-page.spec.ts; here,
+// search offline, and no built file that would load anything from another host.
 for (const lang of LANGS) {
   test(`offline: ${lang} search works from the local index`, async ({ page }) => {
     await goOffline(page);

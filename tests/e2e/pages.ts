@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { lessonFiles } from '../support/lessons';
 
 /** One page of the built site. */
 export interface BuiltPage {
@@ -9,8 +10,10 @@ export interface BuiltPage {
   file: string;
   /** "zh", "en", or undefined for pages outside a language tree (the root chooser, 404). */
   lang: 'zh' | 'en' | undefined;
-  /** True for a lesson page (/<lang>/<slug>/). */
+  /** True for a lesson page: /<lang>/<slug>/ for a lesson file content/lessons/<lang>/NN-<slug>.mdx. */
   lesson: boolean;
+  /** The lesson's slug ("socket-phone") on a lesson page, else undefined. */
+  slug: string | undefined;
 }
 
 /** The build output folder the browser tests serve: dist/, or $E2E_DIST when set (a build kept apart). */
@@ -22,13 +25,15 @@ export const DIST = resolve(process.env.E2E_DIST ?? 'dist');
  */
 export function builtPages(dist: string = DIST): BuiltPage[] {
   if (!existsSync(dist)) throw new Error(`No build in ${dist}: run \`npm run build\` before the browser tests.`);
+  const lessons = new Set(lessonFiles().map((l) => l.path));
   const pages: BuiltPage[] = [];
   for (const file of htmlFiles(dist)) {
     const rel = relative(dist, file).split(sep).join('/');
     const path = rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
     const parts = path.split('/').filter(Boolean);
     const lang = parts[0] === 'zh' || parts[0] === 'en' ? parts[0] : undefined;
-    pages.push({ path, file, lang, lesson: lang !== undefined && parts.length === 2 });
+    const lesson = lessons.has(path);
+    pages.push({ path, file, lang, lesson, slug: lesson ? parts[1] : undefined });
   }
   return pages.sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { axeViolations } from './checks/a11y';
 import { test, expect, LANGS } from './fixtures';
 
 /** The texts the tests look for, per language (the same as the lesson and src/i18n). */
@@ -65,15 +65,8 @@ const T = {
   },
 } as const;
 
-/** axe WCAG 2.2 A/AA violations inside the quiz islands (the page itself is a11y.spec.ts's job). */
-async function axeIslands(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .include('.quiz')
-    .include('.sim')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} (${n.target.join(' ')})`));
-}
+/** axe WCAG 2.2 A/AA violations inside the quiz islands (the page itself is every-page.spec.ts's job). */
+const axeIslands = (page: Page) => axeViolations(page, { include: ['.quiz', '.sim'] });
 
 const lessonUrl = (lang: string) => `${lang}/three-way-handshake/`;
 const question = (page: Page, id: string) => page.locator(`[data-quiz-id="${id}"]`);

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FOLDER, packSite, README } from '../../../scripts/classroom.mjs';
+import { checkRootBuild, FOLDER, packSite, README } from '../../../scripts/classroom.mjs';
+import { lessonFiles } from '../../support/lessons';
 import { unzipToTemp } from './unzip';
 
 function fakeSite(files: Record<string, string>): string {
@@ -47,19 +48,29 @@ describe('the classroom archive', () => {
   it('refuses a site whose own README would be hidden', () => {
     expect(() => packSite(fakeSite({ 'README.txt': 'mine' }))).toThrow(/has its own README.txt/);
   });
+
+  it('packs an existing build only if it was made for the server root', () => {
+    expect(() => checkRootBuild(fakeSite({ 'zh/index.html': '' }))).toThrow(/no index\.html.*npm run build/);
+    const underTcp = fakeSite({ 'index.html': '<link rel="stylesheet" href="/tcp/_astro/a.css">' });
+    expect(() => checkRootBuild(underTcp)).toThrow(/not built for the server root.*BASE_PATH/);
+    // A root build gets as far as the search index, which this fake site lacks.
+    const atRoot = fakeSite({ 'index.html': '<link rel="stylesheet" href="/_astro/a.css">' });
+    expect(() => checkRootBuild(atRoot)).toThrow(/pagefind/);
+  });
 });
 
-// The real archive, when `npm run test:classroom` has just built it.
+// The real archive, when `npm run test:classroom` has just packed it (from dist/).
 describe.runIf(process.env.CLASSROOM_ARCHIVE)('hello-tcp-classroom.zip', () => {
   it('holds every lesson in both languages and the search index, built for the server root', () => {
     const dir = join(unzipToTemp(process.env.CLASSROOM_ARCHIVE!), FOLDER);
+    const lessons = lessonFiles();
+    expect(lessons.length).toBeGreaterThan(0);
     for (const page of [
       'index.html',
       '404.html',
       'zh/index.html',
       'en/index.html',
-      'zh/three-way-handshake/index.html',
-      'en/four-way-close/index.html',
+      ...lessons.map((l) => `${l.path}index.html`),
     ]) {
       expect(existsSync(join(dir, page)), page).toBe(true);
     }

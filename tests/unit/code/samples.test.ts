@@ -11,12 +11,11 @@
  * talks with every other language's client. A language is skipped, with the reason printed, where its
  * tool is missing; so are the ss and tcpdump parts.
  */
-import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CODE = resolve(__dirname, '../../../content/code');

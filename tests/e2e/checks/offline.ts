@@ -1,0 +1,58 @@
+// "Renders whole offline" checks for the pass over every page (every-page.spec.ts). The pass cuts every
+// request that leaves the local server (fixtures.ts goOffline), and the fixture fails the test on any such
+// request, console error or failed request.
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Brings the first element of each custom-element tag near the viewport, which makes the quiz loader fetch
+ * that tag's code, and waits until every tag on the page is defined: proof that each island's script
+ * arrived from the local server. Fails naming the tag that never was. Returns the tags.
+ */
+export async function wakeIslands(page: Page): Promise<string[]> {
+  const tags = await page.evaluate(() => [
+    ...new Set([...document.querySelectorAll('body *')].map((e) => e.localName).filter((n) => n.includes('-'))),
+  ]);
+  for (const tag of tags) {
+    // Hidden ones (no layout box) are loaded eagerly; scrolling to them does nothing and is not needed.
+    await page
+      .locator(tag)
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await expect
+      .poll(() => page.evaluate((name) => customElements.get(name) !== undefined, tag), {
+        message: `<${tag}> is defined`,
+      })
+      .toBe(true);
+  }
+  return tags;
+}
+
+/**
+ * The page rendered whole: its first heading shown, every island in <main> (all but the header's search) and
+ * every figure's SVG drawn with a box (as Playwright's toBeVisible: some size, not visibility: hidden), and
+ * no image or font that failed to load.
+ */
+export async function expectRenderedWhole(page: Page, tags: string[]): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  const unseen = await page.evaluate((islandTags) => {
+    const boxless = (el: Element) => {
+      const box = el.getBoundingClientRect();
+      return box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden';
+    };
+    return {
+      islands: islandTags
+        .filter((tag) => tag !== 'hello-search')
+        .flatMap((tag) => [...document.querySelectorAll(`main ${tag}`)].filter(boxless).map(() => `<${tag}>`)),
+      diagrams: [...document.querySelectorAll('figure svg')].flatMap((svg, i) =>
+        boxless(svg) ? [`figure svg #${i}`] : [],
+      ),
+    };
+  }, tags);
+  expect(unseen, 'islands and diagrams not shown').toEqual({ islands: [], diagrams: [] });
+  await page.evaluate(() => document.fonts.ready);
+  const broken = await page.evaluate(() => ({
+    images: [...document.images].filter((img) => img.complete && img.naturalWidth === 0).map((img) => img.src),
+    fonts: [...document.fonts].filter((font) => font.status === 'error').map((font) => font.family),
+  }));
+  expect(broken, 'images or fonts that failed to load').toEqual({ images: [], fonts: [] });
+}

@@ -1,0 +1,72 @@
+// One pass over every built page. The page loads once, with every request that leaves the local server cut
+// (a classroom without internet), and in that one load:
+//   - it renders whole offline (checks/offline.ts); the fixture also fails the test on a console error, a
+//     failed request or any request to another host;
+//   - a lesson page has all its parts (checks/lesson.ts) and its diagrams are right in the light theme;
+//   - axe finds no WCAG A/AA violation with the islands loaded, in the light theme and, switched in place, the
+//     dark one (checks/a11y.ts), and the diagrams are right in the dark theme;
+//   - every quiz is answered, and axe checks the answered islands in both themes;
+//   - a lesson page's diagrams are checked on a phone and printed (checks/diagrams.ts).
+// Highlighted code blocks are left out of axe: their token colours are checked once, in both themes, by
+// tests/unit/lessons/code-contrast.test.ts, and html.spec.ts checks every block uses the themes it checks.
+import { existsSync } from 'node:fs';
+import { test, expect, goOffline } from './fixtures';
+import { builtPages } from './pages';
+import { componentCount, lessonFiles } from '../support/lessons';
+import { ANSWERED, CODE_TOKENS, answerQuizzes, axeViolations, switchTheme } from './checks/a11y';
+import { expectLessonParts } from './checks/lesson';
+import { expectDiagramsOnPhone, expectDiagramsOnScreen, expectDiagramsPrinted } from './checks/diagrams';
+import { expectRenderedWhole, wakeIslands } from './checks/offline';
+
+const lessons = new Map(lessonFiles().map((l) => [l.path, l]));
+
+for (const built of builtPages()) {
+  const lesson = lessons.get(built.path);
+  const simulator = lesson ? componentCount(lesson.file, 'PhoneSimulator') > 0 : false;
+
+  test(`every page: ${built.path || '(home)'}`, async ({ page }) => {
+    // A lesson page gets the checks that five separate page loads used to make (a11y in each theme, offline,
+    // lesson parts, diagrams), so it has the time of two tests.
+    if (lesson) test.setTimeout(60_000);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await goOffline(page);
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await page.goto(built.path);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+
+    await test.step('renders whole offline', async () => expectRenderedWhole(page, await wakeIslands(page)));
+    if (lesson) {
+      await test.step('lesson parts', () => expectLessonParts(page, lesson.lang, simulator));
+      await test.step('diagrams, light', () => expectDiagramsOnScreen(page, lesson.lang, 'light'));
+    }
+    await test.step('axe, light', async () => {
+      expect(await axeViolations(page, { exclude: [CODE_TOKENS] })).toEqual([]);
+    });
+    await switchTheme(page, 'dark');
+    if (lesson) await test.step('diagrams, dark', () => expectDiagramsOnScreen(page, lesson.lang, 'dark'));
+    await test.step('axe, dark', async () => {
+      expect(await axeViolations(page, { exclude: [CODE_TOKENS] })).toEqual([]);
+    });
+
+    await test.step('axe, every quiz answered, both themes', async () => {
+      const answered = await answerQuizzes(page);
+      test.info().annotations.push({ type: 'quizzes answered', description: String(answered) });
+      if (lesson && existsSync(`content/quizzes/${lesson.slug}.json`))
+        expect(answered, `${lesson.slug} has an answer key, so its page has questions`).toBeGreaterThan(0);
+      if (answered === 0) return;
+      expect(await axeViolations(page, { include: ANSWERED }), 'dark theme').toEqual([]);
+      await switchTheme(page, 'light');
+      expect(await axeViolations(page, { include: ANSWERED }), 'light theme').toEqual([]);
+    });
+
+    if (lesson) {
+      await test.step('diagrams on a phone', () => expectDiagramsOnPhone(page));
+      await test.step('diagrams printed', () => expectDiagramsPrinted(page));
+      expect(
+        requests.filter((u) => /mermaid|diagrams\/client|fallback/i.test(u)),
+        'diagram scripts loaded',
+      ).toEqual([]);
+    }
+  });
+}

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { groupConnections } from '~/capture/connections';
 import { parseCapture, parseCaptureText } from '~/capture/parse';
+import { replayConnection } from '~/capture/replay';
 import { parsePcap } from '~/capture/pcap';
 import { parsePcapng } from '~/capture/pcapng';
 import { parseText } from '~/capture/text';
@@ -55,6 +57,9 @@ describe('parsers never throw', () => {
           const data = whole.slice();
           for (const [at, v] of edits) data[at % data.length] = v;
           readers(data);
+          // Whatever survives parsing groups and replays without throwing.
+          const r = parseCapture(data);
+          if (r.ok) for (const c of groupConnections(r.packets)) expect(typeof replayConnection(c).ok).toBe('boolean');
         },
       ),
       { numRuns: 2000 },

@@ -58,6 +58,14 @@ interface Building {
   /** Each side's next sequence number so far (highest seq + length), and its base for relative numbers. */
   next: Partial<Record<Side, number>>;
   base: Partial<Record<Side, number>>;
+  /** Each side's latest ACK number, to fill in a pure ACK's missing seq. */
+  lastAck: Partial<Record<Side, number>>;
+  /** What `ending` needs, kept as segments arrive so grouping stays linear. */
+  rst: Side | null;
+  synAck: boolean;
+  fins: Side[];
+  lastFin: { from: Side; end: number } | null;
+  lastFinAcked: boolean;
   over: boolean;
 }
 
@@ -101,6 +109,12 @@ export function groupConnections(packets: readonly TcpPacket[]): Connection[] {
         },
         next: {},
         base: {},
+        lastAck: {},
+        rst: null,
+        synAck: false,
+        fins: [],
+        lastFin: null,
+        lastFinAcked: false,
         over: false,
       };
       open.set(key, c);
@@ -115,14 +129,14 @@ function add(c: Building, p: TcpPacket): void {
   const { conn } = c;
   const from: Side = p.src === conn.client.addr && p.sport === conn.client.port ? 'client' : 'server';
   const peer: Side = from === 'client' ? 'server' : 'client';
-  const peerAck = [...conn.segments].reverse().find((s) => s.from === peer && s.packet.ack !== null)?.packet.ack;
-  const seq = p.seq ?? c.next[from] ?? peerAck ?? 0;
+  const seq = p.seq ?? c.next[from] ?? c.lastAck[peer] ?? 0;
   if (p.flags.syn && conn.isn[from] === null) conn.isn[from] = seq;
   if (c.base[from] === undefined) c.base[from] = p.flags.syn ? seq : mod(seq - 1);
   if (p.ack !== null && c.base[peer] === undefined) c.base[peer] = mod(p.ack - 1);
   const end = mod(seq + p.len + (p.flags.syn ? 1 : 0) + (p.flags.fin ? 1 : 0));
   const known = c.next[from];
   if (known === undefined || after(end, known)) c.next[from] = end;
+  if (p.ack !== null) c.lastAck[from] = p.ack;
   conn.segments.push({
     packet: p,
     from,
@@ -131,25 +145,22 @@ function add(c: Building, p: TcpPacket): void {
     relAck: p.ack === null ? null : mod(p.ack - c.base[peer]!),
   });
   if (p.time) conn.last = p.time;
-  conn.end = ending(conn);
+  if (p.flags.rst && c.rst === null) c.rst = from;
+  if (p.flags.syn && p.flags.ack) c.synAck = true;
+  if (p.flags.fin) {
+    if (!c.fins.includes(from)) c.fins.push(from);
+    c.lastFin = { from, end };
+    c.lastFinAcked = false;
+  } else if (c.lastFin && from !== c.lastFin.from && p.ack !== null && !after(c.lastFin.end, p.ack))
+    c.lastFinAcked = true;
+  conn.end = ending(c);
   c.over = conn.end.kind === 'refused' || conn.end.kind === 'reset' || conn.end.kind === 'closed';
 }
 
-function ending(conn: Connection): Ending {
-  const segs = conn.segments;
-  const rst = segs.find((s) => s.packet.flags.rst);
-  if (rst) {
-    const synAck = segs.some((s) => s.packet.flags.syn && s.packet.flags.ack);
-    return !synAck && !conn.midway && rst.from === 'server' ? { kind: 'refused' } : { kind: 'reset', by: rst.from };
-  }
-  const fins = segs.filter((s) => s.packet.flags.fin);
-  const sides = [...new Set(fins.map((s) => s.from))];
-  if (sides.length === 0) return { kind: 'open' };
-  if (sides.length === 2) {
-    const lastFin = fins[fins.length - 1]!;
-    const finEnd = mod(lastFin.seq + lastFin.packet.len + 1);
-    const acked = segs.some((s) => s.from !== lastFin.from && s.packet.ack !== null && !after(finEnd, s.packet.ack));
-    if (acked) return { kind: 'closed', first: fins[0]!.from };
-  }
-  return { kind: 'closing', fins: sides };
+function ending(c: Building): Ending {
+  if (c.rst !== null)
+    return !c.synAck && !c.conn.midway && c.rst === 'server' ? { kind: 'refused' } : { kind: 'reset', by: c.rst };
+  if (c.fins.length === 0) return { kind: 'open' };
+  if (c.fins.length === 2 && c.lastFinAcked) return { kind: 'closed', first: c.fins[0]! };
+  return { kind: 'closing', fins: [...c.fins] };
 }

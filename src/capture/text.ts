@@ -48,19 +48,22 @@ const TSHARK =
 
 /** True when `text` holds at least one line this module reads as a TCP segment. Pure. */
 export function looksLikeText(text: string): boolean {
-  for (const line of joinLines(text)) if (TCPDUMP.test(line) || TSHARK.test(line)) return true;
+  for (const { line } of joinLines(text)) if (TCPDUMP.test(line) || TSHARK.test(line)) return true;
   return false;
 }
 
-/** tcpdump -v writes the IP header on one line and the TCP part on the next, indented: join them. */
-function joinLines(text: string): string[] {
-  const out: string[] = [];
-  for (const raw of text.split(/\r?\n/)) {
+/**
+ * tcpdump -v writes the IP header on one line and the TCP part on the next, indented: join them. Each
+ * joined line keeps the number (from 1) of its first line in the text.
+ */
+function joinLines(text: string): Array<{ line: string; at: number }> {
+  const out: Array<{ line: string; at: number }> = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
     const last = out[out.length - 1];
-    if (last !== undefined && /^\s+\S/.test(raw) && /\bIP6? \(/.test(last) && !last.includes(' Flags ['))
-      out[out.length - 1] = `${last} ${raw.trim()}`;
-    else out.push(raw);
-  }
+    if (last && /^\s+\S/.test(raw) && /\bIP6? \(/.test(last.line) && !last.line.includes(' Flags ['))
+      last.line = `${last.line} ${raw.trim()}`;
+    else out.push({ line: raw, at: i + 1 });
+  });
   return out;
 }
 
@@ -242,8 +245,7 @@ export function parseText(text: string): ParseResult {
   let firstSkipped = 0;
   let tshark = 0;
   let kind: TimeKind | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  for (const { line, at } of lines) {
     if (line.trim() === '' || CHATTER.test(line)) continue;
     let p = tcpdumpLine(line, packets.length + 1, unknown);
     if (p) {
@@ -257,7 +259,7 @@ export function parseText(text: string): ParseResult {
     if (!p) {
       // A TCP line with an unknown service name is reported as `port-names`, not as skipped.
       if (TCPDUMP.test(line)) continue;
-      if (skipped++ === 0) firstSkipped = i + 1;
+      if (skipped++ === 0) firstSkipped = at;
       continue;
     }
     packets.push(p);

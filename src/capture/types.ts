@@ -81,7 +81,7 @@ export type FatalError =
 
 /**
  * Something the parser passed over and the reader should know. `truncated`: the file ends inside packet
- * `at` (the packets before it are kept); `skipped-lines`: lines of text that are not TCP segments;
+ * `at` (the packets before it are kept); `skipped-lines`: lines of text that are not TCP segments (`first`: the first one's line number);
  * `port-names`: text with service names for ports (`tcpdump -n` instead of `-nn`) that the parser did not
  * know; `unsupported-link`: packets on an interface of a link type it does not read.
  */

@@ -121,6 +121,13 @@ describe('hand-made text', () => {
     expect(ps[3]!.time).toEqual({ s: 0, ns: 200_000_000 });
   });
 
+  it('counts skipped lines by their place in the text, -v continuation lines included', () => {
+    const v = read('tests/unit/capture/fixtures/hc-v.txt').split('\n');
+    const r = parseCaptureText([...v.slice(0, 4), 'garbage', ...v.slice(4)].join('\n'));
+    expect(r.ok && r.warnings).toEqual([{ code: 'skipped-lines', count: 1, first: 5 }]);
+    expect(packets(r)).toHaveLength(10);
+  });
+
   it('text that is not a capture is refused, and blank input is empty', () => {
     expect(parseCaptureText('hello\nthis is not tcpdump\n')).toEqual({ ok: false, error: { code: 'unknown-format' } });
     expect(parseCaptureText('  \n\n')).toEqual({ ok: false, error: { code: 'empty' } });

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { isCompressedCopy } from '../src/online/compress.mjs';
 import { postbuild } from './postbuild.mjs';
 import { zip } from './zip.mjs';
 
@@ -62,7 +63,9 @@ from the sources: BASE_PATH=/tcp/ npm run build
 
 /**
  * Packs a built site folder into a ZIP archive under FOLDER/, with the README and the small Node server
- * beside the pages. Returns the archive's bytes. Reads the disk; writes nothing.
+ * beside the pages. The `.br` and `.gz` copies the build writes for web servers stay out: they would double
+ * the archive, and a classroom's server compresses on the fly if at all. Returns the archive's bytes. Reads
+ * the disk; writes nothing.
  */
 export function packSite(siteDir, serverScript = join(dirname(new URL(import.meta.url).pathname), 'serve.mjs')) {
   const entries = [
@@ -70,6 +73,7 @@ export function packSite(siteDir, serverScript = join(dirname(new URL(import.met
     { name: `${FOLDER}/serve.mjs`, data: readFileSync(serverScript) },
   ];
   for (const file of walk(siteDir)) {
+    if (isCompressedCopy(file)) continue;
     const name = `${FOLDER}/${relative(siteDir, file).split(sep).join('/')}`;
     if (name === `${FOLDER}/README.txt` || name === `${FOLDER}/serve.mjs`) {
       throw new Error(

@@ -5,6 +5,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { CODE_THEMES, siteConfig } from './site.config.mjs';
 import { diagramsIntegration } from './src/diagrams/integration.ts';
 import { mermaidPlugin } from './src/diagrams/plugin.ts';
+import { onlineIntegration } from './src/online/integration.ts';
 
 // The base path lets a teacher serve the site under e.g. /tcp/ on a school server:
 // BASE_PATH=/tcp/ npm run build
@@ -20,7 +21,7 @@ export default defineConfig({
     defaultLocale: 'zh',
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [mdx(), diagramsIntegration()],
+  integrations: [mdx(), diagramsIntegration(), onlineIntegration()],
   markdown: {
     processor: satteri({ mdastPlugins: [mermaidPlugin()], features: { rawHtml: true } }),
     shikiConfig: {

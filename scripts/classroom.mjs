@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { isCompressedCopy } from '../src/online/compress.mjs';
 import { postbuild } from './postbuild.mjs';
 import { zip } from './zip.mjs';
 
@@ -63,7 +64,9 @@ from the sources: BASE_PATH=/tcp/ npm run build
 
 /**
  * Packs a built site folder into a ZIP archive under FOLDER/, with the README and the small Node server
- * beside the pages. Returns the archive's bytes. Reads the disk; writes nothing.
+ * beside the pages. The `.br` and `.gz` copies the build writes for web servers stay out (they would double
+ * the archive, and a classroom's server compresses on the fly if at all), and so do the sharing cards (og/). Returns the archive's bytes. Reads
+ * the disk; writes nothing.
  */
 export function packSite(siteDir, serverScript = join(dirname(new URL(import.meta.url).pathname), 'serve.mjs')) {
   const entries = [
@@ -71,7 +74,10 @@ export function packSite(siteDir, serverScript = join(dirname(new URL(import.met
     { name: `${FOLDER}/serve.mjs`, data: readFileSync(serverScript) },
   ];
   for (const file of walk(siteDir)) {
-    const name = `${FOLDER}/${relative(siteDir, file).split(sep).join('/')}`;
+    const path = relative(siteDir, file).split(sep).join('/');
+    // The sharing cards are for links posted on the web: a classroom copy never shows them.
+    if (isCompressedCopy(path) || path.startsWith('og/')) continue;
+    const name = `${FOLDER}/${path}`;
     if (name === `${FOLDER}/README.txt` || name === `${FOLDER}/serve.mjs`) {
       throw new Error(
         `classroom: the site has its own ${name.slice(FOLDER.length + 1)}, which the archive's would hide.`,

@@ -1,9 +1,13 @@
 // After `astro build && pagefind --site DIR`: drops the Pagefind UI bundles the site does not use
 // (its search box is its own, over pagefind.js) so the site and the classroom archive stay small,
-// and checks the search index is there for both languages.
+// checks the search index is there for both languages, writes the service worker (src/online/sw.js) with
+// the list of files it precaches, then writes a `.br` and a `.gz` beside every text
+// file (src/online/compress.mjs), last, so the copies match the files as served.
 //   node scripts/postbuild.mjs [dir=dist]
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isCompressedCopy, precompress } from '../src/online/compress.mjs';
+import { writeServiceWorker } from '../src/online/service-worker.mjs';
 
 /** Pagefind's prebuilt interfaces: the site's own <hello-search> replaces them. */
 export const UNUSED_PAGEFIND_FILES = [
@@ -19,7 +23,10 @@ export const UNUSED_PAGEFIND_FILES = [
 /** The Pagefind index languages every build must have, as Pagefind names them after <html lang>. */
 export const INDEX_LANGUAGES = ['en', 'zh-hans'];
 
-/** Prunes DIR/pagefind and returns the index's size in bytes. Throws when the index is missing a language. */
+/**
+ * Prunes DIR/pagefind, writes DIR/sw.js, pre-compresses DIR's text files, and returns the search index's size in bytes (without
+ * the compressed copies). Throws when the index is missing a language.
+ */
 export function postbuild(dir = 'dist') {
   const bundle = join(dir, 'pagefind');
   if (!existsSync(join(bundle, 'pagefind.js'))) {
@@ -35,12 +42,14 @@ export function postbuild(dir = 'dist') {
       );
     }
   }
+  writeServiceWorker(dir);
+  precompress(dir);
   return sizeOf(bundle);
 }
 
 function sizeOf(path) {
   const info = statSync(path);
-  if (!info.isDirectory()) return info.size;
+  if (!info.isDirectory()) return isCompressedCopy(path) ? 0 : info.size;
   return readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0);
 }
 

@@ -3,7 +3,7 @@
 //   node scripts/serve.mjs [dir=dist] [port=4321] [base=/]
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createGzip } from 'node:zlib';
 
@@ -22,8 +22,28 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Text files are sent gzipped to a browser that accepts it, as any production web server would. */
-const COMPRESSED = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.txt', '.xml']);
+/** Text files are sent compressed to a browser that accepts it, as any production web server would. */
+const COMPRESSED = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.txt', '.xml', '.webmanifest']);
+
+/**
+ * The pre-compressed copy of `file` the build wrote (scripts/postbuild.mjs) that the browser accepts, as
+ * nginx's `brotli_static`/`gzip_static` pick it: Brotli first, then gzip. Undefined when there is none.
+ */
+async function precompressed(file, acceptEncoding) {
+  for (const [encoding, suffix] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ]) {
+    if (!new RegExp(`\\b${encoding}\\b`).test(acceptEncoding)) continue;
+    try {
+      await access(file + suffix);
+      return { encoding, path: file + suffix };
+    } catch {
+      // No copy with this encoding: try the next one.
+    }
+  }
+  return undefined;
+}
 
 /** Starts the server; resolves with it once it listens. */
 export function serve({ dir = 'dist', port = 4321, base = '/' } = {}) {
@@ -53,7 +73,20 @@ export function serve({ dir = 'dist', port = 4321, base = '/' } = {}) {
         info = await stat(file);
       }
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const accepted = req.headers['accept-encoding'] ?? '';
+      const copy = COMPRESSED.has(extname(file)) ? await precompressed(file, accepted) : undefined;
+      if (copy) {
+        const { size } = await stat(copy.path);
+        res.writeHead(200, {
+          'content-type': type,
+          'content-encoding': copy.encoding,
+          'content-length': size,
+          vary: 'accept-encoding',
+        });
+        createReadStream(copy.path).pipe(res);
+        return;
+      }
+      if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(accepted)) {
         res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
         createReadStream(file).pipe(createGzip()).pipe(res);
         return;

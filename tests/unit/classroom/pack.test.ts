@@ -45,6 +45,16 @@ describe('the classroom archive', () => {
     expect(en).toMatch(/static web server/);
   });
 
+  it("leaves out the build's .br and .gz copies and sharing cards, which only a web server needs", () => {
+    const dir = unpack(
+      fakeSite({ 'index.html': '<h1>root</h1>', 'index.html.br': 'b', 'index.html.gz': 'g', 'og/zh/site.png': 'p' }),
+    );
+    expect(existsSync(join(dir, 'index.html'))).toBe(true);
+    expect(existsSync(join(dir, 'og/zh/site.png'))).toBe(false);
+    expect(existsSync(join(dir, 'index.html.br'))).toBe(false);
+    expect(existsSync(join(dir, 'index.html.gz'))).toBe(false);
+  });
+
   it('refuses a site whose own README would be hidden', () => {
     expect(() => packSite(fakeSite({ 'README.txt': 'mine' }))).toThrow(/has its own README.txt/);
   });

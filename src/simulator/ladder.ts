@@ -8,20 +8,24 @@
  */
 import { segmentLabel, type SentSegment, type Side, type TimerKind, type Trace, type TraceStep } from '~/tcp/browser';
 
-/** The words a ladder shows, in the page's language (the `diagram.trace.*` strings). */
-export interface LadderWords {
-  client: string;
-  server: string;
-  lost: string;
-  inFlight: string;
-  retransmitted: string;
-  notRunning: string;
-  folded: string;
-  crash: string;
-  timer: Record<TimerKind, string>;
-  /** "label (remark)", as the language writes it. */
-  remark: (label: string, remark: string) => string;
-}
+/** A word the ladder shows: the suffix of its `diagram.trace.*` UI key. */
+export type LadderWord =
+  | 'client'
+  | 'server'
+  | 'lost'
+  | 'inFlight'
+  | 'retransmitted'
+  | 'notRunning'
+  | 'folded'
+  | 'crash'
+  | `timer.${TimerKind}`
+  | 'remark';
+
+/**
+ * The ladder's words in the page's language: `words('lost')`, and `words('remark', { label, remark })`
+ * for "label (remark)" as the language writes it.
+ */
+export type LadderWords = (word: LadderWord, vars?: Record<string, string>) => string;
 
 /** How a note looks: a call or event (dark), a state change (framed, bold), an error. */
 export type NoteTone = 'call' | 'state' | 'error';
@@ -104,11 +108,14 @@ export function layoutLadder(trace: Trace, words: LadderWords, from = 0): Ladder
     // A lost segment ends half-way; one in flight is drawn two-thirds of the way, still travelling.
     const part = status === 'delivered' ? 1 : status === 'lost' ? 0.5 : 0.66;
     const remarks = [
-      s.retransmit && words.retransmitted,
-      status === 'lost' && words.lost,
-      status === 'inFlight' && words.inFlight,
+      s.retransmit && words('retransmitted'),
+      status === 'lost' && words('lost'),
+      status === 'inFlight' && words('inFlight'),
     ];
-    const text = remarks.reduce<string>((label, r) => (r ? words.remark(label, r) : label), segmentLabel(s));
+    const text = remarks.reduce<string>(
+      (label, r) => (r ? words('remark', { label, remark: r }) : label),
+      segmentLabel(s),
+    );
     shapes.push({ kind: 'arrow', x1, x2: x1 + (x2full - x1) * part, y: y + 24, text, status, id: s.id });
     y += ARROW_H;
   };
@@ -116,7 +123,7 @@ export function layoutLadder(trace: Trace, words: LadderWords, from = 0): Ladder
   const start = Math.min(Math.max(0, from), trace.steps.length);
   if (start > 0) {
     const at = trace.steps[start]?.before ?? trace.steps[start - 1]!.after;
-    note('both', words.folded, 'call');
+    note('both', words('folded'), 'call');
     note('client', at.client, 'state');
     note('server', at.server, 'state');
   }
@@ -125,10 +132,10 @@ export function layoutLadder(trace: Trace, words: LadderWords, from = 0): Ladder
     if ('call' in step) note(step.call, callText(st), 'call');
     if ('timer' in step) {
       const fired = (st.result as { fired?: boolean } | undefined)?.fired;
-      const t = words.timer[step.timer];
-      note(step.side, fired ? t : words.remark(t, words.notRunning), 'call');
+      const t = words(`timer.${step.timer}`);
+      note(step.side, fired ? t : words('remark', { label: t, remark: words('notRunning') }), 'call');
     }
-    if ('crash' in step) note(step.crash, words.crash, 'call');
+    if ('crash' in step) note(step.crash, words('crash'), 'call');
     for (const s of st.deliveredAll ?? (st.delivered ? [st.delivered] : [])) arrow(s, 'delivered');
     if (st.dropped) arrow(st.dropped, 'lost');
     for (const e of st.errors) if (!('call' in step)) note(e.side, e.errno, 'error');
@@ -141,7 +148,7 @@ export function layoutLadder(trace: Trace, words: LadderWords, from = 0): Ladder
   for (const side of ['client', 'server'] as const) {
     const x = LIFELINE[side];
     lifeShapes.push({ kind: 'life', x, y1: ACTOR.h, y2: bottom });
-    lifeShapes.push({ kind: 'actor', x: x - ACTOR.w / 2, y: 0, w: ACTOR.w, h: ACTOR.h, text: words[side] });
+    lifeShapes.push({ kind: 'actor', x: x - ACTOR.w / 2, y: 0, w: ACTOR.w, h: ACTOR.h, text: words(side) });
   }
   // Lifelines first, so notes and arrows are drawn over them.
   // A long note (a crash, a long language) widens the view rather than running off its edge.

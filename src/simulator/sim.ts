@@ -1,34 +1,23 @@
 /**
  * <phone-sim>: the phone-call simulator. The reader's moves are kept as a list (./run.ts); after every
  * move the TCP model runs the list again into a trace, and everything shown is drawn from it: both
- * ends' states and phone words, the ladder diagram, the segment table, the log and the challenges.
- * Undo drops the last move. Every label comes from data-labels. Browser only.
+ * ends' states and phone words, the ladder diagram, the segment table and the log; on the simulator
+ * page, the challenges too (./page.ts, loaded there only). Undo drops the last move. Every label comes
+ * from data-labels. Browser only.
  */
 import { fill, readLabels, type Labels } from '~/i18n/fill';
 import type { UiKey } from '~/i18n';
-import {
-  formatFlags,
-  segmentLabel,
-  type CallResult,
-  type Side,
-  type TimerKind,
-  type Trace,
-  type TraceStep,
-} from '~/tcp/browser';
+import { formatFlags, segmentLabel, type CallResult, type Side, type Trace, type TraceStep } from '~/tcp/browser';
 import { randomIsn } from '~/quiz/random';
-import { loadProgress, recordChallenge } from '~/quiz/progress';
-import { updateProgress } from '~/quiz/client/store';
 import { errnoKey, explainKey } from './explain';
 import { finalSnapshot, runMoves, type Isns, type Move, type NetMove, type SimCall, type SimTimer } from './run';
 import { layoutLadder, type LadderWords } from './ladder';
 import { drawLadder } from './draw';
 import { phoneKey } from './phone';
-import { CHALLENGES, completed } from './challenges';
-import { decodeRun, encodeRun } from './share';
+import type * as PageModule from './page';
 
 type Line = [string, 'error'?];
 const SIDES = ['client', 'server'] as const;
-const TIMERS: TimerKind[] = ['retransmit', 'time_wait', 'fin_wait_2', 'delayed_ack'];
 
 class PhoneSim extends HTMLElement {
   private labels!: Labels;
@@ -38,6 +27,8 @@ class PhoneSim extends HTMLElement {
   private from = 0;
   private trace!: Trace;
   private ready = false;
+  /** The simulator page's extras (challenges, shared runs); undefined in a lesson. */
+  private page?: typeof PageModule;
 
   connectedCallback(): void {
     if (this.ready) return;
@@ -56,7 +47,7 @@ class PhoneSim extends HTMLElement {
       else if (run === 'undo') this.undo();
       else if (run === 'here') this.restartHere();
       else if (run === 'reset') this.start(this.freshIsns(), []);
-      else if (run === 'share') this.share();
+      else if (run === 'share') void this.share();
     });
     this.querySelectorAll<HTMLInputElement>('.sim-role input').forEach((input) =>
       input.addEventListener('change', () => {
@@ -64,10 +55,15 @@ class PhoneSim extends HTMLElement {
         this.renderRoles();
       }),
     );
-    if (this.dataset.page !== undefined) {
+    if (this.dataset.page === undefined) {
+      this.start(this.freshIsns(), []);
+      return;
+    }
+    void import('./page').then((page) => {
+      this.page = page;
       this.fromFragment();
       addEventListener('hashchange', () => this.fromFragment());
-    } else this.start(this.freshIsns(), []);
+    });
   }
 
   private $(selector: string): HTMLElement {
@@ -88,7 +84,7 @@ class PhoneSim extends HTMLElement {
 
   /** Replays a run shared in the URL; a fragment it refuses leaves an empty simulator and says why. */
   private fromFragment(): void {
-    const decoded = decodeRun(location.hash);
+    const decoded = this.page!.decodeRun(location.hash);
     if (decoded?.ok) {
       this.start(decoded.isn, decoded.moves);
       this.say([[this.l('sim.share.loaded', { n: decoded.moves.length })]]);
@@ -132,7 +128,8 @@ class PhoneSim extends HTMLElement {
     this.say([[this.l('sim.restarted')]]);
   }
 
-  private share(): void {
+  private async share(): Promise<void> {
+    const { encodeRun } = await import('./share');
     const url = new URL(this.dataset.share ?? '', location.href);
     url.hash = encodeRun(this.isn, this.moves);
     const box = this.$('.sim-share');
@@ -255,19 +252,7 @@ class PhoneSim extends HTMLElement {
   }
 
   private drawLadder(): void {
-    const d = (key: string) => this.l(`diagram.trace.${key}` as UiKey);
-    const words: LadderWords = {
-      client: d('client'),
-      server: d('server'),
-      lost: d('lost'),
-      inFlight: d('inFlight'),
-      retransmitted: d('retransmitted'),
-      notRunning: d('notRunning'),
-      folded: d('folded'),
-      crash: d('crash'),
-      timer: Object.fromEntries(TIMERS.map((k) => [k, d(`timer.${k}`)])) as LadderWords['timer'],
-      remark: (label, remark) => fill(this.labels['diagram.trace.remark'], { label, remark }),
-    };
+    const words: LadderWords = (word, vars) => this.l(`diagram.trace.${word}`, vars);
     const svg = this.querySelector<SVGSVGElement>('svg.sim-ladder')!;
     drawLadder(svg, layoutLadder(this.trace, words, this.from), this.id);
     const scroll = this.$('.sim-ladder-scroll');
@@ -304,21 +289,12 @@ class PhoneSim extends HTMLElement {
     this.$('.sim-empty').hidden = rows.length > 0;
   }
 
-  /** Saves challenges the run completes for the first time, marks the list, and announces them. */
+  /** On the simulator page: saves and marks the challenges the run completes, announcing new ones. */
   private checkChallenges(): Line[] {
-    const done = completed(this.trace);
-    const saved = loadProgress().sim;
-    const fresh = done.filter((id) => !saved.includes(id));
-    if (fresh.length > 0) updateProgress((p) => fresh.reduce(recordChallenge, p));
-    const all = new Set([...saved, ...done]);
-    for (const c of CHALLENGES) {
-      const li = this.querySelector<HTMLElement>(`[data-challenge="${c.id}"]`);
-      if (!li) continue;
-      li.toggleAttribute('data-done', all.has(c.id));
-      li.querySelector('[data-challenge-state]')!.textContent = this.l(
-        all.has(c.id) ? 'sim.challenge.done' : 'sim.challenge.todo',
-      );
-    }
+    if (!this.page) return [];
+    const fresh = this.page.checkChallenges(this, this.trace, (done) =>
+      this.l(done ? 'sim.challenge.done' : 'sim.challenge.todo'),
+    );
     return fresh.map((id) => [this.l('sim.challenge.completed', { title: this.l(`sim.challenge.${id}`) })]);
   }
 }

@@ -2,17 +2,18 @@
 // reader would), undo, a shared link that replays, a hostile link refused, and axe with the simulator in use.
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { en } from '../../src/i18n/en';
+import { en, type UiKey } from '../../src/i18n/en';
 import { zh } from '../../src/i18n/zh';
 import { CHALLENGE_IDS } from '../../src/simulator/challenges';
 import { PLAYS } from '../unit/simulator/plays';
 import { test, expect, LANGS } from './fixtures';
 
-const STRINGS = { en, zh } as const;
+type Strings = Record<UiKey, string>;
+const STRINGS: Record<'en' | 'zh', Strings> = { en, zh };
 const simUrl = (lang: string, hash = '') => `${lang}/simulator/${hash}`;
 
 /** Plays `tokens` (the share format: `s.socket,c.connect,d,h,x,c.retransmit`) by pressing the buttons. */
-async function play(sim: Locator, L: typeof en, tokens: string): Promise<void> {
+async function play(sim: Locator, L: Strings, tokens: string): Promise<void> {
   for (const token of tokens.split(',').filter(Boolean)) {
     const net = { d: L['sim.deliver'], h: L['sim.hold'], x: L['sim.drop'] }[token];
     if (net) {
@@ -21,7 +22,7 @@ async function play(sim: Locator, L: typeof en, tokens: string): Promise<void> {
     }
     const [s, name] = token.split('.') as [string, string];
     const side = s === 'c' ? L['sim.client'] : L['sim.server'];
-    const timer = (L as Record<string, string>)[`sim.timer.${name}`];
+    const timer = (L as Record<string, string | undefined>)[`sim.timer.${name}`];
     const group = sim.getByRole('group', { name: `${side}: ${timer ? L['sim.timers'] : L['sim.calls']}`, exact: true });
     await group.getByRole('button', { name: timer ?? `${name}()`, exact: true }).click();
   }

@@ -17,6 +17,10 @@ describe('simulator challenges', () => {
     expect(done(PLAYS[id]!)).toContain(id);
   });
 
+  it.each(CHALLENGE_IDS)('%s: the play completes it with its last move, not before', (id) => {
+    expect(done(PLAYS[id]!.split(',').slice(0, -1).join(','))).not.toContain(id);
+  });
+
   it.each(CHALLENGE_IDS)('%s: the near miss does not', (id) => {
     expect(done(MISSES[id]!)).not.toContain(id);
   });

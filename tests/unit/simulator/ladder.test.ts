@@ -3,7 +3,7 @@ import { LIFELINE, layoutLadder, textWidth, type LadderShape, type LadderWords }
 import { runMoves } from '~/simulator/run';
 import { moves } from './plays';
 
-const WORDS: LadderWords = {
+const WORD: Record<string, string> = {
   client: 'Client',
   server: 'Server',
   lost: 'lost',
@@ -12,9 +12,11 @@ const WORDS: LadderWords = {
   notRunning: 'not running',
   folded: 'Earlier steps not drawn',
   crash: 'crash',
-  timer: { retransmit: 'retransmit fires', time_wait: '2·MSL expires', fin_wait_2: 'fw2', delayed_ack: 'delayed ACK' },
-  remark: (label, remark) => `${label} (${remark})`,
+  'timer.retransmit': 'retransmit fires',
+  'timer.time_wait': '2·MSL expires',
+  remark: '{label} ({remark})',
 };
+const WORDS: LadderWords = (word, vars = {}) => WORD[word]!.replace(/\{(\w+)\}/g, (_, name: string) => vars[name]!);
 const ISN = { client: 100, server: 300 };
 const ladder = (play: string, from = 0) => layoutLadder(runMoves(ISN, moves(play)), WORDS, from);
 type Of<K extends LadderShape['kind']> = Extract<LadderShape, { kind: K }>;
@@ -94,7 +96,7 @@ describe('live ladder layout', () => {
   });
 
   it('widens the view for a long note instead of cutting it', () => {
-    const wide: LadderWords = { ...WORDS, notRunning: 'x'.repeat(80) };
+    const wide: LadderWords = (word, vars) => (word === 'notRunning' ? 'x'.repeat(80) : WORDS(word, vars));
     const l = layoutLadder(runMoves(ISN, moves('c.retransmit')), wide);
     const note = of(l.shapes, 'note')[0]!;
     expect(l.x).toBeLessThanOrEqual(note.x);

@@ -11,12 +11,12 @@ export function moves(tokens: string): Move[] {
 
 const OPEN = 's.socket,s.bind,s.listen,c.socket,c.connect,d,d,d,s.accept';
 
-/** A run that completes each challenge, by id. */
+/** A run that completes each challenge, by id; its last move is the one that completes it. */
 export const PLAYS: Record<string, string> = {
   'close-wait': `${OPEN},c.close,d,d`,
   refused: 'c.socket,c.connect,d,d',
   'simultaneous-open': 'c.socket,s.socket,s.bind,c.connect,s.connect,d,d,d,d',
-  'simultaneous-close': `${OPEN},c.close,s.close,d,d,d,d`,
+  'simultaneous-close': `${OPEN},c.close,s.close,d,d`,
   'lost-final-ack': `${OPEN},c.close,d,d,s.close,d,x,s.retransmit,d,d`,
   'three-segment-close': `${OPEN},c.close,h,s.close,d,d`,
   'half-close': `${OPEN},c.shutdown,d,d,s.write,d,d,c.read`,

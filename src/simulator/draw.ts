@@ -13,47 +13,32 @@ function el(tag: string, attrs: Record<string, string | number>, text?: string):
   return e;
 }
 
-/** Replaces `svg`'s contents with `ladder`; `marker` is a page-unique id prefix for the arrowheads. */
+/**
+ * Draws `ladder` into `svg`, replacing the shapes of its last `<g>`; `marker` is the id of the arrowhead
+ * marker the server wrote into the svg's `<defs>`.
+ */
 export function drawLadder(svg: SVGSVGElement, ladder: Ladder, marker: string): void {
   svg.setAttribute('viewBox', `${ladder.x} 0 ${ladder.width} ${ladder.height}`);
   svg.setAttribute('width', String(ladder.width));
   svg.setAttribute('height', String(ladder.height));
-  const defs = el('defs', {});
-  const head = el('marker', {
-    id: `${marker}-head`,
-    refX: 7.9,
-    refY: 5,
-    markerUnits: 'userSpaceOnUse',
-    markerWidth: 12,
-    markerHeight: 12,
-    orient: 'auto-start-reverse',
-  });
-  head.append(el('path', { d: 'M -1 0 L 10 5 L 0 10 z', class: 'sim-ladder-head' }));
-  defs.append(head);
-  const parts: SVGElement[] = [defs];
+  const parts: SVGElement[] = [];
   for (const s of ladder.shapes) {
     if (s.kind === 'life') parts.push(el('line', { x1: s.x, x2: s.x, y1: s.y1, y2: s.y2, class: 'sim-ladder-life' }));
     else if (s.kind === 'actor' || s.kind === 'note') {
       const g = el('g', { class: s.kind === 'actor' ? 'sim-ladder-actor' : `sim-ladder-note sim-ladder-${s.tone}` });
       g.append(el('rect', { x: s.x, y: s.y, width: s.w, height: s.h, rx: 3 }));
-      g.append(
-        el(
-          'text',
-          { x: s.x + s.w / 2, y: s.y + s.h / 2, 'text-anchor': 'middle', 'dominant-baseline': 'central' },
-          s.text,
-        ),
-      );
+      g.append(el('text', { x: s.x + s.w / 2, y: s.y + s.h / 2 }, s.text));
       parts.push(g);
     } else {
       const g = el('g', { class: `sim-ladder-arrow sim-ladder-${s.status}`, 'data-segment': s.id });
-      g.append(el('text', { x: (s.x1 + s.x2) / 2, y: s.y - 10, 'text-anchor': 'middle' }, s.text));
+      g.append(el('text', { x: (s.x1 + s.x2) / 2, y: s.y - 10 }, s.text));
       const line = el('line', { x1: s.x1, x2: s.x2, y1: s.y, y2: s.y });
-      if (s.status !== 'lost') line.setAttribute('marker-end', `url(#${marker}-head)`);
+      if (s.status !== 'lost') line.setAttribute('marker-end', `url(#${marker})`);
       g.append(line);
       if (s.status === 'lost')
         g.append(el('path', { d: `M ${s.x2 - 6} ${s.y - 6} l 12 12 m 0 -12 l -12 12`, class: 'sim-ladder-cross' }));
       parts.push(g);
     }
   }
-  svg.replaceChildren(...parts);
+  svg.lastElementChild!.replaceChildren(...parts);
 }

@@ -254,7 +254,7 @@ class PhoneSim extends HTMLElement {
   private drawLadder(): void {
     const words: LadderWords = (word, vars) => this.l(`diagram.trace.${word}`, vars);
     const svg = this.querySelector<SVGSVGElement>('svg.sim-ladder')!;
-    drawLadder(svg, layoutLadder(this.trace, words, this.from), this.id);
+    drawLadder(svg, layoutLadder(this.trace, words, this.from), `${this.id}-head`);
     const scroll = this.$('.sim-ladder-scroll');
     scroll.scrollTop = scroll.scrollHeight;
   }

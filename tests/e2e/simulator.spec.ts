@@ -38,6 +38,9 @@ async function open(page: Page, lang: 'zh' | 'en', hash = ''): Promise<Locator> 
 const state = (sim: Locator, side: string) => sim.locator(`.sim-end[data-side="${side}"] [data-state]`);
 const arrows = (sim: Locator) => sim.locator('svg.sim-ladder .sim-ladder-arrow');
 
+// Each test presses dozens of buttons, and every press runs the model over the whole run again.
+test.describe.configure({ timeout: 120_000 });
+
 for (const lang of LANGS) {
   const L = STRINGS[lang];
 
@@ -67,11 +70,11 @@ for (const lang of LANGS) {
     await play(sim, L, 's.socket,s.bind,s.listen,c.socket,c.connect');
     await expect(arrows(sim)).toHaveCount(1);
     await expect(sim.locator('.sim-ladder-inFlight')).toContainText('SYN');
-    await expect(sim.locator('.sim-end[data-side="client"] [data-phone]')).toHaveText(L['sim.phone.dialling']);
+    await expect(sim.locator('.sim-end[data-side="client"] [data-phone]')).toHaveText(L['sim.phone.SYN_SENT']);
     await play(sim, L, 'd');
     await expect(sim.locator('.sim-ladder-delivered')).toHaveCount(1);
     await expect(state(sim, 'server')).toHaveText('SYN_RECEIVED');
-    await expect(sim.locator('.sim-end[data-side="server"] [data-phone]')).toHaveText(L['sim.phone.ringing']);
+    await expect(sim.locator('.sim-end[data-side="server"] [data-phone]')).toHaveText(L['sim.phone.SYN_RECEIVED']);
     await sim.getByRole('button', { name: L['sim.undo'], exact: true }).click();
     await expect(state(sim, 'server')).toHaveText('LISTEN');
     await expect(sim.locator('.sim-ladder-delivered')).toHaveCount(0);

@@ -5,11 +5,14 @@
  *   {
  *     "v": 1,
  *     "q": { "hs-why-three": { "l": "three-way-handshake", "ok": true, "n": 2 } },
- *     "lessons": { "three-way-handshake": ["hs-why-three", "hs-server-calls"] }
+ *     "lessons": { "three-way-handshake": ["hs-why-three", "hs-server-calls"] },
+ *     "sim": ["close-wait", "refused"]
  *   }
  *
  * `q[id].ok` is the latest result, `n` the number of attempts; `lessons[slug]` lists the lesson's
  * questions (written when its page loads), so the lesson list can tell a finished lesson on any page.
+ * `sim` lists the simulator challenges completed (src/simulator/challenges.ts); it came later, so data
+ * without it still loads (as none completed) and it did not need a new version.
  * Anything that does not match this shape, or carries another `v`, is dropped, never trusted.
  */
 
@@ -32,11 +35,13 @@ export interface Progress {
   v: typeof PROGRESS_VERSION;
   q: Record<string, QuestionProgress>;
   lessons: Record<string, string[]>;
+  /** Simulator challenges completed, by id, in the order they were completed. */
+  sim: string[];
 }
 
 /** An empty store. Pure. */
 export function emptyProgress(): Progress {
-  return { v: PROGRESS_VERSION, q: {}, lessons: {} };
+  return { v: PROGRESS_VERSION, q: {}, lessons: {}, sim: [] };
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -74,7 +79,14 @@ export function parseProgress(raw: string | null | undefined): Progress {
       if (Array.isArray(ids) && ids.every((id) => typeof id === 'string')) progress.lessons[slug] = [...ids];
     }
   }
+  if (Array.isArray(data.sim))
+    for (const id of data.sim) if (typeof id === 'string' && !progress.sim.includes(id)) progress.sim.push(id);
   return progress;
+}
+
+/** Records a completed simulator challenge (once). Pure: returns a new store. */
+export function recordChallenge(progress: Progress, id: string): Progress {
+  return progress.sim.includes(id) ? progress : { ...progress, sim: [...progress.sim, id] };
 }
 
 /** Records one graded attempt. Pure: returns a new store. */

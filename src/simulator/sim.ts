@@ -1,56 +1,53 @@
 /**
- * <phone-sim>: the phone-call simulator. The TCP model runs both ends and the network; the reader
- * makes the calls, moves segments and fires timers. Every label comes from data-labels. Browser only.
+ * <phone-sim>: the phone-call simulator. The reader's moves are kept as a list (./run.ts); after every
+ * move the TCP model runs the list again into a trace, and everything shown is drawn from it: both
+ * ends' states and phone words, the ladder diagram, the segment table and the log; on the simulator
+ * page, the challenges too (./page.ts, loaded there only). Undo drops the last move. Every label comes
+ * from data-labels. Browser only.
  */
 import { fill, readLabels, type Labels } from '~/i18n/fill';
 import type { UiKey } from '~/i18n';
-import {
-  createWorld,
-  formatFlags,
-  segmentLabel,
-  type CallArgs,
-  type CallName,
-  type SentSegment,
-  type Side,
-  type TimerKind,
-  type World,
-} from '~/tcp/browser';
+import { formatFlags, segmentLabel, type CallResult, type Side, type Trace, type TraceStep } from '~/tcp/browser';
 import { randomIsn } from '~/quiz/random';
 import { errnoKey, explainKey } from './explain';
+import { finalSnapshot, runMoves, type Isns, type Move, type NetMove, type SimCall, type SimTimer } from './run';
+import { layoutLadder, type LadderWords } from './ladder';
+import { drawLadder } from './draw';
+import { phoneKey } from './phone';
+import type * as PageModule from './page';
 
-type Status = 'inFlight' | 'delivered' | 'lost';
-/** The timers PhoneSimulator.astro has buttons for. */
-type SimTimer = Extract<TimerKind, 'retransmit' | 'time_wait'>;
-
-/** Arguments the buttons pass: the server binds the well-known port the client dials. */
-const ARGS: Partial<Record<CallName, CallArgs>> = {
-  connect: { port: 80 },
-  write: { data: 'hello' },
-  read: { max: 100 },
-  shutdown: { how: 'SHUT_WR' },
-};
+type Line = [string, 'error'?];
+const SIDES = ['client', 'server'] as const;
 
 class PhoneSim extends HTMLElement {
   private labels!: Labels;
-  private world!: World;
-  private rows = new Map<number, { segment: SentSegment; status: Status; row: HTMLTableRowElement }>();
-  private connected = false;
+  private isn!: Isns;
+  private moves: Move[] = [];
+  /** The first move the ladder draws ("restart from here" folds the ones before). */
+  private from = 0;
+  private trace!: Trace;
   private ready = false;
+  /** The simulator page's extras (challenges, shared runs); undefined in a lesson. */
+  private page?: typeof PageModule;
 
   connectedCallback(): void {
     if (this.ready) return;
     this.ready = true;
     this.labels = readLabels(this);
-    this.querySelector<HTMLElement>('.sim-nojs')!.hidden = true;
-    this.querySelector<HTMLElement>('.sim-body')!.hidden = false;
+    this.$('.sim-nojs').hidden = true;
+    this.$('.sim-body').hidden = false;
     this.addEventListener('click', (event) => {
       const b = (event.target as Element).closest<HTMLButtonElement>('button');
       if (!b) return;
-      const side = b.dataset.side as Side | undefined;
-      if (b.dataset.call && side) this.call(side, b.dataset.call as CallName);
-      else if (b.dataset.timer && side) this.timer(side, b.dataset.timer as SimTimer);
-      else if (b.dataset.net === 'deliver' || b.dataset.net === 'drop') this.network(b.dataset.net);
-      else if (b.dataset.net === 'reset') this.start();
+      const { side, call, timer, net, run } = b.dataset as Record<string, string | undefined>;
+      if (side === 'client' || side === 'server') {
+        if (call) this.act({ side, call: call as SimCall });
+        else if (timer) this.act({ side, timer: timer as SimTimer });
+      } else if (net) this.act({ net: net as NetMove });
+      else if (run === 'undo') this.undo();
+      else if (run === 'here') this.restartHere();
+      else if (run === 'reset') this.start(this.freshIsns(), []);
+      else if (run === 'share') void this.share();
     });
     this.querySelectorAll<HTMLInputElement>('.sim-role input').forEach((input) =>
       input.addEventListener('change', () => {
@@ -58,7 +55,19 @@ class PhoneSim extends HTMLElement {
         this.renderRoles();
       }),
     );
-    this.start();
+    if (this.dataset.page === undefined) {
+      this.start(this.freshIsns(), []);
+      return;
+    }
+    void import('./page').then((page) => {
+      this.page = page;
+      this.fromFragment();
+      addEventListener('hashchange', () => this.fromFragment());
+    });
+  }
+
+  private $(selector: string): HTMLElement {
+    return this.querySelector<HTMLElement>(selector)!;
   }
 
   private l(key: UiKey, vars: Record<string, string | number> = {}): string {
@@ -69,144 +78,224 @@ class PhoneSim extends HTMLElement {
     return this.l(`sim.${side}`);
   }
 
-  private start(): void {
-    this.world = createWorld({ isn: { client: randomIsn(Math.random), server: randomIsn(Math.random) } });
-    this.rows.clear();
-    this.connected = false;
-    this.querySelector('.sim-segments tbody')!.replaceChildren();
-    this.querySelector('.sim-log')!.replaceChildren();
-    this.querySelector('.sim-status')!.textContent = '';
+  private freshIsns(): Isns {
+    return { client: randomIsn(Math.random), server: randomIsn(Math.random) };
+  }
+
+  /** Replays a run shared in the URL; a fragment it refuses leaves an empty simulator and says why. */
+  private fromFragment(): void {
+    const decoded = this.page!.decodeRun(location.hash);
+    if (decoded?.ok) {
+      this.start(decoded.isn, decoded.moves);
+      this.say([[this.l('sim.share.loaded', { n: decoded.moves.length })]]);
+    } else {
+      this.start(this.freshIsns(), []);
+      if (decoded) this.say([[this.l('sim.share.bad', { why: this.l(`sim.share.bad.${decoded.reason}`) }), 'error']]);
+    }
+  }
+
+  private start(isn: Isns, moves: Move[]): void {
+    this.isn = isn;
+    this.moves = moves;
+    this.from = 0;
+    this.$('.sim-share').hidden = true;
     this.renderRoles();
-    this.render();
+    this.update();
+    this.say([]);
+  }
+
+  private act(move: Move): void {
+    this.moves.push(move);
+    const lines = this.update();
+    const step = this.trace.steps.at(-1)!;
+    this.say([...this.linesFor(step, this.trace.steps.slice(0, -1)), ...lines]);
+  }
+
+  private undo(): void {
+    if (this.moves.length === 0) {
+      this.say([[this.l('sim.nothingToUndo')]]);
+      return;
+    }
+    this.moves.pop();
+    this.from = Math.min(this.from, this.moves.length);
+    this.update();
+    this.say([[this.l('sim.undone')]]);
+  }
+
+  private restartHere(): void {
+    this.from = this.moves.length;
+    this.update();
+    this.say([[this.l('sim.restarted')]]);
+  }
+
+  private async share(): Promise<void> {
+    const { encodeRun } = await import('./share');
+    const url = new URL(this.dataset.share ?? '', location.href);
+    url.hash = encodeRun(this.isn, this.moves);
+    const box = this.$('.sim-share');
+    const input = box.querySelector('input')!;
+    input.value = url.href;
+    box.hidden = false;
+    input.select();
+    void navigator.clipboard?.writeText(url.href).catch(() => {
+      // Without clipboard access the link stays selected in the box for the reader to copy.
+    });
+    this.say([[this.l('sim.share.copied', { n: this.moves.length })]]);
   }
 
   private renderRoles(): void {
-    for (const side of ['client', 'server'] as const) {
-      this.querySelector(`.sim-end[data-side="${side}"] [data-role]`)!.textContent = this.l(
+    for (const side of SIDES) {
+      this.$(`.sim-end[data-side="${side}"] [data-role]`).textContent = this.l(
         this.dataset.you === side ? 'sim.you' : 'sim.otherEnd',
       );
     }
   }
 
-  private call(side: Side, op: CallName): void {
-    const args = side === 'server' && op === 'bind' ? { port: 80 } : ARGS[op];
-    const result = this.world.call(side, op, args);
-    const lines: [string, 'error'?][] = [];
-    const who = this.sideName(side);
-    if (result.ok) {
-      if (op === 'read')
+  /** What one step did, in sentences; `earlier` are the steps before it. */
+  private linesFor(st: TraceStep, earlier: TraceStep[]): Line[] {
+    const lines: Line[] = [];
+    const step = st.step;
+    if ('call' in step) {
+      const who = this.sideName(step.call);
+      const op = step.op;
+      const r = st.result as CallResult;
+      if (!r.ok)
         lines.push([
-          result.value
-            ? this.l('sim.read.data', { side: who, n: result.value, data: result.data ?? '' })
+          `${this.l('sim.call.fail', { side: who, call: op })} ${this.l(explainKey(op, r.errno, r.reason), { errno: r.errno })}`,
+          'error',
+        ]);
+      else if (op === 'read')
+        lines.push([
+          r.value
+            ? this.l('sim.read.data', { side: who, n: r.value, data: r.data ?? '' })
             : this.l('sim.read.eof', { side: who }),
         ]);
-      else if (op === 'write') lines.push([this.l('sim.write.ok', { side: who, n: result.value ?? 0 })]);
+      else if (op === 'write') lines.push([this.l('sim.write.ok', { side: who, n: r.value ?? 0 })]);
       else lines.push([this.l('sim.call.ok', { side: who, call: op })]);
-    } else {
+    } else if ('timer' in step) {
+      const who = this.sideName(step.side);
       lines.push([
-        `${this.l('sim.call.fail', { side: who, call: op })} ${this.l(explainKey(op, result.errno, result.reason), { errno: result.errno })}`,
-        'error',
+        (st.result as { fired: boolean }).fired
+          ? this.l('sim.timer.fired', { side: who, timer: this.l(`sim.timer.${step.timer as SimTimer}`) })
+          : this.l('sim.timer.notRunning', { side: who }),
       ]);
-    }
-    this.settle(lines, false);
-  }
-
-  private network(action: 'deliver' | 'drop'): void {
-    const segment = action === 'deliver' ? this.world.deliver('next') : this.world.drop('next');
-    if (!segment) {
-      this.settle([[this.l('sim.nothingInFlight')]]);
-      return;
-    }
-    const row = this.rows.get(segment.id);
-    if (row) row.status = action === 'deliver' ? 'delivered' : 'lost';
-    const to = segment.from === 'client' ? 'server' : 'client';
-    const text =
-      action === 'deliver'
-        ? this.l('sim.delivered', { segment: segmentLabel(segment), to: this.l(`quiz.side.${to}`) })
-        : this.l('sim.dropped', { segment: segmentLabel(segment) });
-    this.settle([[text]]);
-  }
-
-  private timer(side: Side, kind: SimTimer): void {
-    const who = this.sideName(side);
-    if (!this.world.fireTimer(side, kind)) {
-      this.settle([[this.l('sim.timer.notRunning', { side: who })]]);
-      return;
-    }
-    this.settle([[this.l('sim.timer.fired', { side: who, timer: this.l(`sim.timer.${kind}`) })]]);
-  }
-
-  /** Reads what the model did (segments, state changes, errors), logs it and redraws. */
-  private settle(lines: [string, 'error'?][], asyncErrors = true): void {
-    const log = this.world.takeLog();
-    for (const change of log.changes)
-      lines.push([this.l('sim.change', { side: this.sideName(change.side), from: change.from, to: change.to })]);
-    for (const s of log.sent) {
-      this.addRow(s);
+    } else if (st.delivered) {
+      const to = st.delivered.from === 'client' ? 'server' : 'client';
+      lines.push([this.l('sim.delivered', { segment: segmentLabel(st.delivered), to: this.l(`quiz.side.${to}`) })]);
+    } else if (st.dropped) lines.push([this.l('sim.dropped', { segment: segmentLabel(st.dropped) })]);
+    else lines.push([this.l('sim.nothingInFlight')]);
+    for (const c of st.changes)
+      lines.push([this.l('sim.change', { side: this.sideName(c.side), from: c.from, to: c.to })]);
+    for (const s of st.sent)
       lines.push([
         this.l(s.retransmit ? 'sim.resent' : 'sim.sent', { side: this.sideName(s.from), segment: segmentLabel(s) }),
       ]);
-    }
-    if (asyncErrors) {
-      for (const e of log.errors)
+    // A failed call's errno is explained above; the others are errors a segment raised (a RST).
+    if (!('call' in step))
+      for (const e of st.errors)
         lines.push([
           `${this.l('sim.asyncError', { side: this.sideName(e.side), errno: e.errno })} ${this.l(errnoKey(e.errno))}`,
           'error',
         ]);
-    }
-    const c = this.world.state('client');
-    const s = this.world.state('server');
-    if (c === 'ESTABLISHED' && s === 'ESTABLISHED' && !this.connected) {
-      this.connected = true;
-      lines.push([this.l('sim.connected')]);
-    } else if (this.connected && c === 'CLOSED' && s === 'CLOSED') {
-      this.connected = false;
+    const both = (s: { client: string; server: string }, state: string) => s.client === state && s.server === state;
+    if (both(st.after, 'ESTABLISHED') && !both(st.before, 'ESTABLISHED')) lines.push([this.l('sim.connected')]);
+    else if (
+      both(st.after, 'CLOSED') &&
+      !both(st.before, 'CLOSED') &&
+      [...earlier, st].some((e) => e.changes.some((c) => c.to === 'ESTABLISHED'))
+    )
       lines.push([this.l('sim.allClosed')]);
-    }
-    const list = this.querySelector('.sim-log')!;
-    for (const [text, tone] of lines) {
-      const li = document.createElement('li');
-      li.textContent = text;
-      if (tone) li.dataset.tone = tone;
-      list.append(li);
-    }
-    list.scrollTop = list.scrollHeight;
-    this.querySelector('.sim-status')!.textContent = lines.map(([text]) => text).join(' ');
-    this.render();
+    return lines;
   }
 
-  private addRow(s: SentSegment): void {
-    const row = document.createElement('tr');
-    const to = s.from === 'client' ? 'server' : 'client';
-    const cells = [
-      String(s.id),
-      `${this.sideName(s.from)} → ${this.sideName(to)}`,
-      formatFlags(s),
-      String(s.seq),
-      s.flags.ack ? String(s.ack) : '—',
-      String(s.len),
-      '',
-    ];
-    for (const text of cells) {
-      const td = document.createElement('td');
-      td.textContent = text;
-      row.append(td);
-    }
-    this.querySelector('.sim-segments tbody')!.append(row);
-    this.rows.set(s.id, { segment: s, status: 'inFlight', row });
+  /** Announces `lines` in the status line (the log holds only what the steps did, and is redrawn). */
+  private say(lines: Line[]): void {
+    const status = this.$('.sim-status');
+    status.textContent = lines.map(([text]) => text).join(' ');
+    status.toggleAttribute(
+      'data-error',
+      lines.some(([, tone]) => tone === 'error'),
+    );
   }
 
-  private render(): void {
-    const snapshot = this.world.snapshot();
-    for (const side of ['client', 'server'] as const) {
-      const end = this.querySelector(`.sim-end[data-side="${side}"]`)!;
-      end.querySelector('[data-state]')!.textContent = snapshot[side].state;
-      const listening = snapshot[side].listener !== null && snapshot[side].state !== 'LISTEN';
-      end.querySelector<HTMLElement>('[data-listener-row]')!.hidden = !listening;
+  /** Runs the moves and redraws everything; returns the lines announcing newly completed challenges. */
+  private update(): Line[] {
+    this.trace = runMoves(this.isn, this.moves);
+    const snapshot = finalSnapshot(this.isn, this.moves);
+    for (const side of SIDES) {
+      const end = this.$(`.sim-end[data-side="${side}"]`);
+      const { state, listener } = snapshot[side];
+      end.querySelector('[data-state]')!.textContent = state;
+      end.querySelector('[data-phone]')!.textContent = this.l(
+        phoneKey(state, {
+          listening: listener !== null,
+          used: this.trace.steps.some((st) => st.changes.some((c) => c.side === side)),
+        }),
+      );
+      end.querySelector<HTMLElement>('[data-listener-row]')!.hidden = listener === null || state === 'LISTEN';
     }
-    for (const { status, row } of this.rows.values())
-      row.lastElementChild!.textContent = this.l(`sim.status.${status}`);
-    this.querySelector<HTMLElement>('.sim-empty')!.hidden = this.rows.size > 0;
+    const log = this.$('.sim-log');
+    log.replaceChildren(
+      ...this.trace.steps.flatMap((st, i) =>
+        this.linesFor(st, this.trace.steps.slice(0, i)).map(([text, tone]) => {
+          const li = document.createElement('li');
+          li.textContent = text;
+          if (tone) li.dataset.tone = tone;
+          return li;
+        }),
+      ),
+    );
+    log.scrollTop = log.scrollHeight;
+    this.drawLadder();
+    this.drawTable();
+    return this.checkChallenges();
+  }
+
+  private drawLadder(): void {
+    const words: LadderWords = (word, vars) => this.l(`diagram.trace.${word}`, vars);
+    const svg = this.querySelector<SVGSVGElement>('svg.sim-ladder')!;
+    drawLadder(svg, layoutLadder(this.trace, words, this.from), `${this.id}-head`);
+    const scroll = this.$('.sim-ladder-scroll');
+    scroll.scrollTop = scroll.scrollHeight;
+  }
+
+  private drawTable(): void {
+    const status = new Map<number, UiKey>();
+    for (const st of this.trace.steps) {
+      for (const s of st.deliveredAll ?? (st.delivered ? [st.delivered] : [])) status.set(s.id, 'sim.status.delivered');
+      if (st.dropped) status.set(st.dropped.id, 'sim.status.lost');
+    }
+    const rows = this.trace.steps.flatMap((st) =>
+      st.sent.map((s) => {
+        const row = document.createElement('tr');
+        const to = s.from === 'client' ? 'server' : 'client';
+        for (const text of [
+          String(s.id),
+          `${this.sideName(s.from)} → ${this.sideName(to)}`,
+          formatFlags(s),
+          String(s.seq),
+          s.flags.ack ? String(s.ack) : '—',
+          String(s.len),
+          this.l(status.get(s.id) ?? 'sim.status.inFlight'),
+        ]) {
+          const td = document.createElement('td');
+          td.textContent = text;
+          row.append(td);
+        }
+        return row;
+      }),
+    );
+    this.$('.sim-segments tbody').replaceChildren(...rows);
+    this.$('.sim-empty').hidden = rows.length > 0;
+  }
+
+  /** On the simulator page: saves and marks the challenges the run completes, announcing new ones. */
+  private checkChallenges(): Line[] {
+    if (!this.page) return [];
+    const fresh = this.page.checkChallenges(this, this.trace, (done) =>
+      this.l(done ? 'sim.challenge.done' : 'sim.challenge.todo'),
+    );
+    return fresh.map((id) => [this.l('sim.challenge.completed', { title: this.l(`sim.challenge.${id}`) })]);
   }
 }
 

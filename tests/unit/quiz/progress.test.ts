@@ -4,6 +4,7 @@ import {
   isLessonDone,
   lessonScore,
   parseProgress,
+  recordChallenge,
   PROGRESS_VERSION,
   recordAnswer,
   registerLesson,
@@ -67,5 +68,24 @@ describe('quiz progress store', () => {
     const reset = resetLesson(back, 'one');
     expect(Object.keys(reset.q)).toEqual(['b']);
     expect(reset.lessons.one).toEqual(['a']);
+  });
+});
+
+describe('simulator challenges in progress', () => {
+  it('loads data saved before challenges existed, with none completed', () => {
+    const old = JSON.stringify({ v: PROGRESS_VERSION, q: { a: { l: 'hs', ok: true, n: 1 } }, lessons: { hs: ['a'] } });
+    const p = parseProgress(old);
+    expect(p.sim).toEqual([]);
+    expect(p.q.a).toEqual({ l: 'hs', ok: true, n: 1 });
+  });
+
+  it('records a challenge once, and keeps only string ids when loading', () => {
+    let p = recordChallenge(emptyProgress(), 'refused');
+    p = recordChallenge(p, 'refused');
+    p = recordChallenge(p, 'close-wait');
+    expect(p.sim).toEqual(['refused', 'close-wait']);
+    const round = parseProgress(JSON.stringify({ ...p, sim: [...p.sim, 7, null, 'refused'] }));
+    expect(round.sim).toEqual(['refused', 'close-wait']);
+    expect(parseProgress(JSON.stringify({ ...p, sim: 'refused' })).sim).toEqual([]);
   });
 });

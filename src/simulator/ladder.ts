@@ -1,0 +1,163 @@
+/**
+ * The live ladder diagram's layout: a run's trace → the shapes of an SVG, in the visual language of the
+ * build-time scenario diagrams (src/diagrams): a box and a lifeline per end, a dark note for each call,
+ * timer or error, a framed note "→ STATE" where an end changes state, and an arrow labelled with
+ * `segmentLabel` where a segment arrives. A lost segment stops half-way at a ×; one still in flight is
+ * dashed and drawn at the bottom until it lands. The caller supplies every word (`LadderWords`). Pure:
+ * the browser only turns the shapes into elements (./draw.ts).
+ */
+import { segmentLabel, type SentSegment, type Side, type TimerKind, type Trace, type TraceStep } from '~/tcp/browser';
+
+/** A word the ladder shows: the suffix of its `diagram.trace.*` UI key. */
+export type LadderWord =
+  | 'client'
+  | 'server'
+  | 'lost'
+  | 'inFlight'
+  | 'retransmitted'
+  | 'notRunning'
+  | 'folded'
+  | 'crash'
+  | `timer.${TimerKind}`
+  | 'remark';
+
+/**
+ * The ladder's words in the page's language: `words('lost')`, and `words('remark', { label, remark })`
+ * for "label (remark)" as the language writes it.
+ */
+export type LadderWords = (word: LadderWord, vars?: Record<string, string>) => string;
+
+/** How a note looks: a call or event (dark), a state change (framed, bold), an error. */
+export type NoteTone = 'call' | 'state' | 'error';
+/** What became of a segment. */
+export type ArrowStatus = 'delivered' | 'lost' | 'inFlight';
+
+/** One shape. Coordinates are SVG user units; text is plain (the browser sets it as textContent). */
+export type LadderShape =
+  | { kind: 'actor'; x: number; y: number; w: number; h: number; text: string }
+  | { kind: 'life'; x: number; y1: number; y2: number }
+  | { kind: 'note'; x: number; y: number; w: number; h: number; text: string; tone: NoteTone; side: Side | 'both' }
+  | { kind: 'arrow'; x1: number; x2: number; y: number; text: string; status: ArrowStatus; id: number };
+
+/** The whole drawing: its view box and shapes, in drawing order. */
+export interface Ladder {
+  x: number;
+  width: number;
+  height: number;
+  shapes: LadderShape[];
+}
+
+/** The lifelines' x, as the build-time diagrams place them (140-unit actor boxes, 290 apart). */
+export const LIFELINE: Record<Side, number> = { client: 70, server: 360 };
+const ACTOR = { w: 140, h: 50 };
+const NOTE_H = 34;
+const GAP = 10;
+const ARROW_H = 46;
+const LEFT = -80;
+const WIDTH = 590;
+
+/** About how wide `text` is at 16 px: CJK characters a full em, the rest a little over half. Pure. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.codePointAt(0)! >= 0x2e80 ? 16 : 8.8;
+  return w;
+}
+
+const peer = (side: Side): Side => (side === 'client' ? 'server' : 'client');
+
+/** A call as the diagrams write it: `connect(80)`, `write('hello')`, `read() → 5`, `accept() → EINVAL`. */
+export function callText(st: TraceStep): string {
+  const step = st.step;
+  if (!('call' in step)) return '';
+  const a = step.args ?? {};
+  const arg =
+    step.op === 'bind' || step.op === 'connect'
+      ? String(a.port ?? '')
+      : step.op === 'shutdown'
+        ? (a.how ?? 'SHUT_WR')
+        : step.op === 'write' && a.data !== undefined
+          ? `'${a.data}'`
+          : '';
+  const r = st.result as { ok: boolean; errno?: string; value?: number } | undefined;
+  const res = !r
+    ? ''
+    : !r.ok
+      ? ` → ${r.errno}`
+      : step.op === 'read' && r.value !== undefined
+        ? ` → ${r.value}${r.value ? '' : ' (EOF)'}`
+        : '';
+  return `${step.op}(${arg})${res}`;
+}
+
+/**
+ * Lays out `trace` from step `from` on (the steps before fold into one note and both ends' states then,
+ * as after "restart from here"). Pure.
+ */
+export function layoutLadder(trace: Trace, words: LadderWords, from = 0): Ladder {
+  const shapes: LadderShape[] = [];
+  let y = ACTOR.h + GAP * 2;
+  const note = (side: Side | 'both', text: string, tone: NoteTone) => {
+    const w = Math.max(side === 'both' ? 430 : 140, textWidth(text) + 24);
+    const cx = side === 'both' ? (LIFELINE.client + LIFELINE.server) / 2 : LIFELINE[side];
+    shapes.push({ kind: 'note', x: cx - w / 2, y, w, h: NOTE_H, text, tone, side });
+    y += NOTE_H + GAP;
+  };
+  const arrow = (s: SentSegment, status: ArrowStatus) => {
+    const x1 = LIFELINE[s.from];
+    const x2full = LIFELINE[peer(s.from)];
+    // A lost segment ends half-way; one in flight is drawn two-thirds of the way, still travelling.
+    const part = status === 'delivered' ? 1 : status === 'lost' ? 0.5 : 0.66;
+    const remarks = [
+      s.retransmit && words('retransmitted'),
+      status === 'lost' && words('lost'),
+      status === 'inFlight' && words('inFlight'),
+    ];
+    const text = remarks.reduce<string>(
+      (label, r) => (r ? words('remark', { label, remark: r }) : label),
+      segmentLabel(s),
+    );
+    shapes.push({ kind: 'arrow', x1, x2: x1 + (x2full - x1) * part, y: y + 24, text, status, id: s.id });
+    y += ARROW_H;
+  };
+
+  const start = Math.min(Math.max(0, from), trace.steps.length);
+  if (start > 0) {
+    const at = trace.steps[start]?.before ?? trace.steps[start - 1]!.after;
+    note('both', words('folded'), 'call');
+    note('client', at.client, 'state');
+    note('server', at.server, 'state');
+  }
+  for (const st of trace.steps.slice(start)) {
+    const step = st.step;
+    if ('call' in step) note(step.call, callText(st), 'call');
+    if ('timer' in step) {
+      const fired = (st.result as { fired?: boolean } | undefined)?.fired;
+      const t = words(`timer.${step.timer}`);
+      note(step.side, fired ? t : words('remark', { label: t, remark: words('notRunning') }), 'call');
+    }
+    if ('crash' in step) note(step.crash, words('crash'), 'call');
+    for (const s of st.deliveredAll ?? (st.delivered ? [st.delivered] : [])) arrow(s, 'delivered');
+    if (st.dropped) arrow(st.dropped, 'lost');
+    for (const e of st.errors) if (!('call' in step)) note(e.side, e.errno, 'error');
+    for (const c of st.changes) note(c.side, `→ ${c.to}`, 'state');
+  }
+  for (const s of trace.inFlight) arrow(s, 'inFlight');
+
+  const bottom = y + GAP;
+  const lifeShapes: LadderShape[] = [];
+  for (const side of ['client', 'server'] as const) {
+    const x = LIFELINE[side];
+    lifeShapes.push({ kind: 'life', x, y1: ACTOR.h, y2: bottom });
+    lifeShapes.push({ kind: 'actor', x: x - ACTOR.w / 2, y: 0, w: ACTOR.w, h: ACTOR.h, text: words(side) });
+  }
+  // Lifelines first, so notes and arrows are drawn over them.
+  // A long note (a crash, a long language) widens the view rather than running off its edge.
+  let left = LEFT;
+  let right = LEFT + WIDTH;
+  for (const s of shapes)
+    if (s.kind === 'note') {
+      left = Math.min(left, s.x - GAP);
+      right = Math.max(right, s.x + s.w + GAP);
+    }
+  return { x: left, width: right - left, height: bottom + 10, shapes: [...lifeShapes, ...shapes] };
+}

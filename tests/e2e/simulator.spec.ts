@@ -1,0 +1,134 @@
+// The simulator page in both languages: every challenge completed by scripted play (found by role, as a
+// reader would), undo, a shared link that replays, a hostile link refused, and axe with the simulator in use.
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { en, type UiKey } from '../../src/i18n/en';
+import { zh } from '../../src/i18n/zh';
+import { CHALLENGE_IDS } from '../../src/simulator/challenges';
+import { PLAYS } from '../unit/simulator/plays';
+import { test, expect, LANGS } from './fixtures';
+
+type Strings = Record<UiKey, string>;
+const STRINGS: Record<'en' | 'zh', Strings> = { en, zh };
+const simUrl = (lang: string, hash = '') => `${lang}/simulator/${hash}`;
+
+/** Plays `tokens` (the share format: `s.socket,c.connect,d,h,x,c.retransmit`) by pressing the buttons. */
+async function play(sim: Locator, L: Strings, tokens: string): Promise<void> {
+  for (const token of tokens.split(',').filter(Boolean)) {
+    const net = { d: L['sim.deliver'], h: L['sim.hold'], x: L['sim.drop'] }[token];
+    if (net) {
+      await sim.getByRole('button', { name: net, exact: true }).click();
+      continue;
+    }
+    const [s, name] = token.split('.') as [string, string];
+    const side = s === 'c' ? L['sim.client'] : L['sim.server'];
+    const timer = (L as Record<string, string | undefined>)[`sim.timer.${name}`];
+    const group = sim.getByRole('group', { name: `${side}: ${timer ? L['sim.timers'] : L['sim.calls']}`, exact: true });
+    await group.getByRole('button', { name: timer ?? `${name}()`, exact: true }).click();
+  }
+}
+
+async function open(page: Page, lang: 'zh' | 'en', hash = ''): Promise<Locator> {
+  await page.goto(simUrl(lang, hash));
+  const sim = page.locator('phone-sim');
+  await expect(sim.locator('.sim-body')).toBeVisible();
+  return sim;
+}
+
+const state = (sim: Locator, side: string) => sim.locator(`.sim-end[data-side="${side}"] [data-state]`);
+const arrows = (sim: Locator) => sim.locator('svg.sim-ladder .sim-ladder-arrow');
+
+// Each test presses dozens of buttons, and every press runs the model over the whole run again.
+test.describe.configure({ timeout: 120_000 });
+
+for (const lang of LANGS) {
+  const L = STRINGS[lang];
+
+  test(`${lang}: every challenge completes by scripted play, is saved and shows in the lesson list`, async ({
+    page,
+  }) => {
+    const sim = await open(page, lang);
+    const status = sim.getByRole('status');
+    for (const id of CHALLENGE_IDS) {
+      await sim.getByRole('button', { name: L['sim.reset'], exact: true }).click();
+      await play(sim, L, PLAYS[id]!);
+      const item = sim.getByRole('listitem').filter({ hasText: L[`sim.challenge.${id}`] });
+      await expect(item).toContainText(L['sim.challenge.done']);
+      await expect(status).toContainText(L['sim.challenge.completed'].replace('{title}', L[`sim.challenge.${id}`]));
+    }
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('hello-tcp:quiz') ?? 'null'));
+    expect([...saved.sim].sort()).toEqual([...CHALLENGE_IDS].sort());
+    await page.goto(`${lang}/`);
+    const total = String(CHALLENGE_IDS.length);
+    await expect(page.locator('.lesson-sim-progress')).toHaveText(
+      L['sim.progress'].replace('{done}', total).replace('{total}', total),
+    );
+  });
+
+  test(`${lang}: the ladder grows, undo steps back, and restart from here folds the past`, async ({ page }) => {
+    const sim = await open(page, lang);
+    await play(sim, L, 's.socket,s.bind,s.listen,c.socket,c.connect');
+    await expect(arrows(sim)).toHaveCount(1);
+    await expect(sim.locator('.sim-ladder-inFlight')).toContainText('SYN');
+    await expect(sim.locator('.sim-end[data-side="client"] [data-phone]')).toHaveText(L['sim.phone.SYN_SENT']);
+    await play(sim, L, 'd');
+    await expect(sim.locator('.sim-ladder-delivered')).toHaveCount(1);
+    await expect(state(sim, 'server')).toHaveText('SYN_RECEIVED');
+    await expect(sim.locator('.sim-end[data-side="server"] [data-phone]')).toHaveText(L['sim.phone.SYN_RECEIVED']);
+    await sim.getByRole('button', { name: L['sim.undo'], exact: true }).click();
+    await expect(state(sim, 'server')).toHaveText('LISTEN');
+    await expect(sim.locator('.sim-ladder-delivered')).toHaveCount(0);
+    await expect(sim.locator('.sim-ladder-inFlight')).toHaveCount(1);
+    await expect(sim.getByRole('status')).toHaveText(L['sim.undone']);
+    await play(sim, L, 'x');
+    await expect(sim.locator('.sim-ladder-lost')).toContainText('SYN');
+    await sim.getByRole('button', { name: L['sim.restartHere'], exact: true }).click();
+    await expect(sim.locator('.sim-ladder-note').first()).toHaveText(L['diagram.trace.folded']);
+    await expect(arrows(sim)).toHaveCount(0);
+    expect(
+      await new AxeBuilder({ page })
+        .include('.sim')
+        .analyze()
+        .then((r) => r.violations),
+    ).toEqual([]);
+  });
+
+  test(`${lang}: a shared link replays the run`, async ({ page }) => {
+    const sim = await open(page, lang);
+    await play(sim, L, PLAYS['three-segment-close']!);
+    const labels = await arrows(sim).allTextContents();
+    await sim.getByRole('button', { name: L['sim.share'], exact: true }).click();
+    const link = await sim.getByRole('textbox', { name: L['sim.share.label'] }).inputValue();
+    expect(link).toMatch(/\/simulator\/#run=1,\d+,\d+,s\.socket,/);
+    await page.goto('about:blank');
+    await page.goto(link);
+    await expect(sim.getByRole('status')).toHaveText(
+      L['sim.share.loaded'].replace('{n}', String(PLAYS['three-segment-close']!.split(',').length)),
+    );
+    await expect(arrows(sim)).toHaveText(labels);
+    await expect(state(sim, 'client')).toHaveText('TIME_WAIT');
+    await expect(state(sim, 'server')).toHaveText('CLOSED');
+  });
+
+  test(`${lang}: a hostile link shows a message and an empty simulator`, async ({ page }) => {
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs += 1;
+      void d.dismiss();
+    });
+    const sim = await open(page, lang, '#run=1,1,1,s.socket,<img src=x onerror=alert(1)>');
+    await expect(sim.getByRole('status')).toHaveText(L['sim.share.bad'].replace('{why}', L['sim.share.bad.move']));
+    await expect(state(sim, 'server')).toHaveText('CLOSED');
+    await expect(arrows(sim)).toHaveCount(0);
+    await expect(page.locator('phone-sim img')).toHaveCount(0);
+    await page.goto(simUrl(lang, `#run=1,99999999999,1`));
+    await expect(sim.getByRole('status')).toHaveText(L['sim.share.bad'].replace('{why}', L['sim.share.bad.isn']));
+    expect(dialogs).toBe(0);
+    expect(
+      await new AxeBuilder({ page })
+        .include('.sim')
+        .analyze()
+        .then((r) => r.violations),
+    ).toEqual([]);
+  });
+}

@@ -2,14 +2,14 @@
  * The sharing cards (Open Graph / Twitter image) as files of the build: `og/<lang>/<lesson slug>.png` for each
  * lesson and `og/<lang>/site.png` for the other pages, drawn in the page's language (src/online/card.ts).
  */
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute } from 'astro';
 import { getLessons } from '~/content';
 import { HTML_LANG, LANGS, t, type Lang } from '~/i18n';
 import { cardPng } from '~/online/og-image';
 import type { CardText } from '~/online/card';
 import { SITE_CARD } from '~/online/social';
 
-export const getStaticPaths = (async () => {
+export async function getStaticPaths() {
   const paths: { params: { lang: Lang; card: string }; props: CardText }[] = [];
   for (const lang of LANGS) {
     const site = t(lang, 'site.title');
@@ -28,7 +28,7 @@ export const getStaticPaths = (async () => {
     }
   }
   return paths;
-}) satisfies GetStaticPaths;
+}
 
 export const GET: APIRoute = async ({ props }) => {
   const png = await cardPng(props as CardText);

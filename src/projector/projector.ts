@@ -2,7 +2,7 @@
  * Projector mode for any element with `data-projector` (see attrs.ts), browser only: a button that
  * shows the element full screen (the Fullscreen API, or a fixed full-window layer where that is
  * refused), with the class `projector-on` for large, high-contrast styles (projector.css). Esc, the
- * button again, or leaving full screen ends it. The element's own scripts keep their keys; the
+ * button again, or leaving full screen ends it; each change fires a `projector` event on the element. The element's own scripts keep their keys; the
  * stepper, say, steps with ← and → while its figure is `projector-on`.
  */
 
@@ -25,6 +25,8 @@ export function projector(el: HTMLElement): void {
     el.classList.toggle('projector-on', value);
     if (!value) el.classList.remove('projector-fallback');
     button.textContent = value ? exit : enter;
+    // The element's own script may re-lay itself out (the stepper scrolls its current step into view).
+    el.dispatchEvent(new CustomEvent('projector', { detail: value }));
   };
   const leave = () => {
     if (document.fullscreenElement === el) void document.exitFullscreen().catch(() => undefined);

@@ -38,20 +38,19 @@ export function stepper(figure: HTMLElement): void {
     const step = at > 0 ? data.steps[at - 1] : undefined;
     const last = step?.step ?? -1;
     figure.classList.add('stepping');
-    let current: SVGElement | undefined;
     for (const el of marks) {
       const n = Number(el.dataset.step);
       el.classList.toggle('step-future', n > last);
       el.classList.toggle('step-now', n === last);
-      if (n === last) current ??= el;
     }
     fill(step ?? data.start);
     phone.textContent = step?.phone ?? '';
     say.textContent = step?.say ?? data.start.say;
     button('back').setAttribute('aria-disabled', String(at === 0));
     button('next').setAttribute('aria-disabled', String(at === total));
-    current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    reveal();
   };
+  const reveal = () => figure.querySelector('svg .step-now')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 
   const act = (what: string | undefined) => {
     if (what === 'next') show(at === null ? 1 : at + 1);
@@ -71,6 +70,8 @@ export function stepper(figure: HTMLElement): void {
     event.preventDefault();
     act(event.key === 'ArrowRight' ? 'next' : 'back');
   });
+  // Entering projector mode changes the layout: bring the current step back into view.
+  figure.addEventListener('projector', () => requestAnimationFrame(reveal));
   fill(data.start);
   projector(figure);
   box.hidden = false;

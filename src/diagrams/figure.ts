@@ -21,6 +21,16 @@ export interface FigureParts {
   table: DiagramTable;
   /** The Mermaid diagram kind, e.g. "sequenceDiagram" (a hook for CSS and tests). */
   kind: string;
+  /** What a feature adds: attributes of the figure element, and markup between the SVG and the table twin. */
+  extra?: FigureExtra | undefined;
+}
+
+/** Additions to a figure, e.g. the stepper's: `{ "attrs": " data-stepper", "afterBody": "<div class=\"stepper\" hidden>…</div>" }` */
+export interface FigureExtra {
+  /** Attributes, each with a leading space, already escaped. */
+  attrs: string;
+  /** Markup, already escaped. */
+  afterBody: string;
 }
 
 /** Escapes text for HTML element content and double-quoted attributes. Pure. */
@@ -36,7 +46,7 @@ export function escapeHtml(text: string): string {
  *
  *   <figure class="diagram"><figcaption>…</figcaption><div class="diagram-scroll">…</div><details>…</details></figure>
  */
-export function figureHtml({ lang, title, body, table, kind }: FigureParts): string {
+export function figureHtml({ lang, title, body, table, kind, extra }: FigureParts): string {
   const label = t(lang, 'diagram.region', { title: title || t(lang, 'diagram.untitled') });
   const head = table.head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
   const rows = table.rows
@@ -47,9 +57,10 @@ export function figureHtml({ lang, title, body, table, kind }: FigureParts): str
     .join('');
   const name = title ? '' : ` aria-label="${escapeHtml(t(lang, 'diagram.untitled'))}"`;
   return (
-    `<figure class="diagram" data-diagram-kind="${escapeHtml(kind)}"${name}>` +
+    `<figure class="diagram" data-diagram-kind="${escapeHtml(kind)}"${name}${extra?.attrs ?? ''}>` +
     (title ? `<figcaption>${escapeHtml(title)}</figcaption>` : '') +
     `<div class="diagram-scroll" tabindex="0" role="group" aria-label="${escapeHtml(label)}">${body}</div>` +
+    (extra?.afterBody ?? '') +
     `<details class="diagram-table"><summary>${escapeHtml(t(lang, 'diagram.showTable'))}</summary>` +
     `<div class="diagram-table-scroll"><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>` +
     `</details></figure>`

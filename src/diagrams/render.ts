@@ -9,7 +9,9 @@ import type { Lang } from '../i18n';
 import { cacheKey, DEFAULT_CACHE_DIR, normalizeSource, readCached, writeCached } from './cache';
 import { findChromium, HOW_TO_GET_A_BROWSER, MermaidBrowser } from './chromium';
 import { fallbackScriptUrl, placeholderHtml } from './dev/placeholder';
-import { figureHtml, sourceInfo, sourceTable, type DiagramTable } from './figure';
+import { figureHtml, sourceInfo, sourceTable, type DiagramTable, type FigureExtra } from './figure';
+import { markSteps, svgWidth } from './stepper/marks';
+import type { StepMark } from './trace-to-mermaid';
 import { MERMAID_CONFIG, pageSvg, renameId } from './svg-theme';
 
 /** One diagram to render. */
@@ -37,6 +39,12 @@ export interface DiagramRequest {
    * is not marked as used, since only a page drawing it proves that.
    */
   ahead?: boolean | undefined;
+  /**
+   * A scenario diagram's step marks (see stepper/marks.ts), applied to the SVG after the cache read so
+   * the cache key stays the same, and what the stepper adds to the figure; the figure also gets the
+   * SVG's width as `--diagram-w`. Left out of the dev-only placeholder, which has no SVG yet.
+   */
+  stepper?: { marks: StepMark[]; extra: FigureExtra } | undefined;
 }
 
 /** A Mermaid syntax error, or a machine without a browser in a release build. Names file and line. */
@@ -108,14 +116,21 @@ export async function renderDiagram(req: DiagramRequest): Promise<string> {
   const pageId = (req.instance ?? 1) > 1 ? `${id}-${req.instance}` : id;
   const dir = req.cacheDir ?? DEFAULT_CACHE_DIR;
   if (!req.ahead) s.usedKeys.add(key);
-  const figure = (body: string) =>
-    figureHtml({
+  const figure = (body: string, svg = false) => {
+    const stepper = svg ? req.stepper : undefined;
+    const width = stepper ? svgWidth(body) : undefined;
+    return figureHtml({
       lang: req.lang,
       title: info.title,
-      body,
+      body: stepper ? markedAt(req, body, stepper.marks) : body,
       table: req.table ?? sourceTable(source, info.kind, req.lang, info.description),
       kind: info.kind,
+      extra: stepper && {
+        attrs: `${stepper.extra.attrs}${width ? ` style="--diagram-w:${width}"` : ''}`,
+        afterBody: stepper.extra.afterBody,
+      },
     });
+  };
 
   const memo = memoKey(dir, key);
   let svg = s.svgs.get(memo);
@@ -128,7 +143,7 @@ export async function renderDiagram(req: DiagramRequest): Promise<string> {
     const waitFrom = performance.now();
     const themed = await svg.catch(rethrowAt(req));
     const waited = performance.now() - waitFrom;
-    const html = figure(renameId(themed, id, pageId));
+    const html = figure(renameId(themed, id, pageId), true);
     record(s.stats.cached, performance.now() - started - waited);
     return html;
   }
@@ -174,9 +189,18 @@ export async function renderDiagram(req: DiagramRequest): Promise<string> {
     s.svgs.delete(memo);
     return rethrowAt(req)(error);
   }
-  const html = figure(renameId(result.themed, id, pageId));
+  const html = figure(renameId(result.themed, id, pageId), true);
   record(s.stats.uncached, performance.now() - started - result.waited);
   return html;
+}
+
+/** `svg` with its step marks; a mismatch between the SVG and the trace is a DiagramError naming the file. */
+function markedAt(req: DiagramRequest, svg: string, marks: StepMark[]): string {
+  try {
+    return markSteps(svg, marks);
+  } catch (error) {
+    throw new DiagramError(`${where(req)}: cannot mark the diagram's steps: ${(error as Error).message}`);
+  }
 }
 
 /** Turns a failed render into a DiagramError naming the caller's file and fence line. */

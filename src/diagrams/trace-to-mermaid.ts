@@ -89,8 +89,33 @@ function shown(trace: Trace, from = 0): { steps: TraceStep[]; start?: TraceStep 
   return { steps: trace.steps.slice(from), start: from > 0 ? trace.steps[from] : undefined };
 }
 
+/**
+ * What one drawn statement of a scenario diagram shows, in statement order, notes and messages apart
+ * as Mermaid draws them: `el` the kind of statement, `step` the trace step it belongs to (null for
+ * the folded set-up, always shown), `kind` how it is styled (a call, a segment, a state change or
+ * another event: a timer, a crash, an error, the lesson's remark).
+ * Example: `{ "el": "message", "step": 4, "kind": "segment" }`
+ */
+export interface StepMark {
+  el: 'note' | 'message';
+  step: number | null;
+  kind: 'call' | 'segment' | 'state' | 'event';
+}
+
 /** Mermaid `sequenceDiagram` source for `trace`, with accTitle/accDescr and notes in `lang`. Pure. */
 export function traceToMermaid(trace: Trace, lang: Lang, opts: RenderOptions = {}): string {
+  return traceToMarkedMermaid(trace, lang, opts).source;
+}
+
+/**
+ * The Mermaid source of traceToMermaid and, for each note and message it draws, in order, the trace
+ * step and kind it shows (see StepMark): what the stepper marks in the rendered SVG. Pure.
+ */
+export function traceToMarkedMermaid(
+  trace: Trace,
+  lang: Lang,
+  opts: RenderOptions = {},
+): { source: string; marks: StepMark[] } {
   const { steps, start } = shown(trace, opts.from);
   const last = trace.steps[trace.steps.length - 1];
   const end = last?.after ?? { client: 'CLOSED', server: 'CLOSED' };
@@ -101,8 +126,13 @@ export function traceToMermaid(trace: Trace, lang: Lang, opts: RenderOptions = {
     `  participant C as ${sideName(lang, 'client')}`,
     `  participant S as ${sideName(lang, 'server')}`,
   ];
+  const marks: StepMark[] = [];
+  let current: number | null = null;
   // Only the text after the colon comes from data; the arrow or `Note over` before it must keep its `>`.
-  const add = (head: string, text: string) => lines.push(`  ${head}: ${mermaidSafe(text)}`);
+  const add = (head: string, text: string, kind: StepMark['kind']) => {
+    lines.push(`  ${head}: ${mermaidSafe(text)}`);
+    marks.push({ el: head.startsWith('Note') ? 'note' : 'message', step: current, kind });
+  };
   const arrow = (s: SentSegment, kind: '->>' | '-x' | '--)', extra?: string) => {
     add(
       `${P(s.from)}${kind}${P(s.from === 'client' ? 'server' : 'client')}`,
@@ -111,36 +141,40 @@ export function traceToMermaid(trace: Trace, lang: Lang, opts: RenderOptions = {
         s.injected && t(lang, 'diagram.trace.injected'),
         extra,
       ]),
+      'segment',
     );
   };
   if (start) {
-    add('Note over C,S', t(lang, 'diagram.trace.folded'));
-    add('Note over C', start.before.client);
-    add('Note over S', start.before.server);
+    add('Note over C,S', t(lang, 'diagram.trace.folded'), 'event');
+    add('Note over C', start.before.client, 'state');
+    add('Note over S', start.before.server, 'state');
   }
   for (const st of steps) {
+    current = st.index;
     const step = st.step;
     const side = sideOf(st);
-    if ('call' in step && side) add(`Note over ${P(side)}`, callText(st));
+    if ('call' in step && side) add(`Note over ${P(side)}`, callText(st), 'call');
     if ('timer' in step && side)
       add(
         `Note over ${P(side)}`,
         withRemarks(lang, timerText(lang, step.timer), [
           !(st.result as { fired?: boolean }).fired && t(lang, 'diagram.trace.notRunning'),
         ]),
+        'event',
       );
-    if ('crash' in step && side) add(`Note over ${P(side)}`, t(lang, 'diagram.trace.crash'));
+    if ('crash' in step && side) add(`Note over ${P(side)}`, t(lang, 'diagram.trace.crash'), 'event');
     for (const s of st.deliveredAll ?? (st.delivered ? [st.delivered] : [])) arrow(s, '->>');
     if (st.dropped) arrow(st.dropped, '-x', t(lang, 'diagram.trace.lost'));
     if (st.delayed)
-      add('Note over C,S', withRemarks(lang, segmentLabel(st.delayed), [t(lang, 'diagram.trace.delayed')]));
-    for (const e of st.errors) if (!('call' in step)) add(`Note over ${P(e.side)}`, e.errno);
+      add('Note over C,S', withRemarks(lang, segmentLabel(st.delayed), [t(lang, 'diagram.trace.delayed')]), 'event');
+    for (const e of st.errors) if (!('call' in step)) add(`Note over ${P(e.side)}`, e.errno, 'event');
     // A state is drawn as "→ LISTEN", so it cannot be mistaken for the call listen() in the note above it.
-    for (const c of st.changes) add(`Note over ${P(c.side)}`, `→ ${c.to}`);
-    if (step.note) add('Note over C,S', step.note[lang]);
+    for (const c of st.changes) add(`Note over ${P(c.side)}`, `→ ${c.to}`, 'state');
+    if (step.note) add('Note over C,S', step.note[lang], 'event');
   }
+  // Still in flight when the scenario ends: shown with its last step.
   for (const s of trace.inFlight) arrow(s, '--)', t(lang, 'diagram.trace.inFlight'));
-  return lines.join('\n') + '\n';
+  return { source: lines.join('\n') + '\n', marks };
 }
 
 /** The trace as a table for readers who cannot see the diagram: one row per step shown. Pure. */

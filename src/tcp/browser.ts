@@ -17,5 +17,5 @@ export {
   type Selector,
   type StateChange,
 } from './world';
-export { runScenario, type Trace, type TraceStep, type States } from './run';
+export { runScenario, type Trace, type TraceStep, type States, type SeqVars, type SeqVarsBoth } from './run';
 export type { Scenario, Step, Localized } from './scenario';

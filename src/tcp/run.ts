@@ -11,10 +11,23 @@ export interface States {
 }
 
 /**
+ * A connection's send and receive sequence variables (RFC 9293 §3.3.1), or null when the side has no
+ * connection (CLOSED, or only a listener). Example: `{ "sndUna": 101, "sndNxt": 101, "rcvNxt": 301 }`
+ */
+export type SeqVars = { sndUna: number; sndNxt: number; rcvNxt: number } | null;
+
+/** Both ends' sequence variables. */
+export interface SeqVarsBoth {
+  client: SeqVars;
+  server: SeqVars;
+}
+
+/**
  * What one step did. `sent` lists the segments put on the network during the step; `delivered`/`dropped`/
  * `delayed` the segment the step moved (`deliveredAll` for `"deliver": "all"`); `errors` both a failed
  * call's errno and errors a segment raised (e.g. a RST: `op` "connect" or "recv"); `changes` each TCB's
- * state changes in order; `result` the call's result or, for a timer, whether it was running.
+ * state changes in order; `result` the call's result or, for a timer, whether it was running; `vars`
+ * both ends' sequence variables after the step.
  */
 export interface TraceStep {
   index: number;
@@ -29,6 +42,7 @@ export interface TraceStep {
   errors: LoggedError[];
   changes: StateChange[];
   result?: unknown;
+  vars: SeqVarsBoth;
 }
 
 /** A run of a scenario: the ISNs used and one entry per step. */
@@ -48,6 +62,12 @@ export function runScenario(scenario: Scenario): Trace {
     ...(scenario.isn ? { isn: scenario.isn } : {}),
   });
   const states = (): States => ({ client: w.state('client'), server: w.state('server') });
+  const seqVars = (side: 'client' | 'server'): SeqVars => {
+    const tcb = w.tcb(side);
+    return tcb && tcb.state !== 'CLOSED' && tcb.state !== 'LISTEN'
+      ? { sndUna: tcb.sndUna, sndNxt: tcb.sndNxt, rcvNxt: tcb.rcvNxt }
+      : null;
+  };
   const steps = scenario.steps.map((step, index): TraceStep => {
     const before = states();
     const moved: Partial<TraceStep> = {};
@@ -74,7 +94,18 @@ export function runScenario(scenario: Scenario): Trace {
     } else if ('crash' in step) w.crash(step.crash);
     else moved.result = { fired: w.fireTimer(step.side, step.timer) };
     const log = w.takeLog();
-    return { index, step, before, after: states(), ...moved, sent: log.sent, errors: log.errors, changes: log.changes };
+    const vars = { client: seqVars('client'), server: seqVars('server') };
+    return {
+      index,
+      step,
+      before,
+      after: states(),
+      ...moved,
+      sent: log.sent,
+      errors: log.errors,
+      changes: log.changes,
+      vars,
+    };
   });
   return { scenario, isn: { ...w.isn }, steps, inFlight: [...w.inFlight()] };
 }

@@ -63,7 +63,7 @@ export async function expectDiagramsOnScreen(page: Page, lang: 'zh' | 'en', them
   const where = `${new URL(page.url()).pathname} ${theme}`;
   // Diagram JavaScript on a lesson page: none. No placeholder for the reader's browser, no script in a figure.
   await expect(page.locator('hello-mermaid')).toHaveCount(0);
-  await expect(page.locator('figure.diagram script')).toHaveCount(0);
+  await expect(page.locator('figure.diagram script:not([type="application/json"])')).toHaveCount(0);
   const figures = page.locator('figure.diagram');
   const n = await figures.count();
   expect(n, `${where}: diagrams`).toBeGreaterThan(0);

@@ -1,0 +1,69 @@
+/**
+ * What the stepper of one scenario diagram shows, computed at build time from the model's trace and
+ * embedded once in the figure as JSON: per step shown, both sides' states and sequence variables after
+ * it, the words the live region says and the phone line. The browser only reads it. Pure.
+ */
+import { t, type Lang } from '../../i18n';
+import type { SeqVars, States, Trace } from '../../tcp/browser';
+import { traceToTable } from '../trace-to-mermaid';
+import { phoneText } from './phone';
+
+/** Both sides' states and [SND.UNA, SND.NXT, RCV.NXT] (null without a connection) at one point. */
+export interface StepPoint {
+  states: States;
+  vars: { client: [number, number, number] | null; server: [number, number, number] | null };
+}
+
+/**
+ * One step as the stepper shows it. `step` is the trace step's index (the `data-step` of its marks).
+ * Example: `{ "step": 5, "states": { "client": "SYN_SENT", "server": "LISTEN" }, "vars": { "client": [100, 101, 0], "server": null }, "say": "Step 6 of 11: …", "phone": "The client dials the number." }`
+ */
+export interface StepView extends StepPoint {
+  step: number;
+  /** What the live region says: the step's number, its action and its phone line. */
+  say: string;
+  phone: string;
+}
+
+/** The JSON embedded in a figure: the point before the first step shown, then each step. */
+export interface StepperData {
+  start: StepPoint & { say: string };
+  steps: StepView[];
+}
+
+const triple = (v: SeqVars): [number, number, number] | null => (v ? [v.sndUna, v.sndNxt, v.rcvNxt] : null);
+
+/** The stepper data of `trace` drawn from step `from`, in `lang` (see StepperData). Pure. */
+export function stepperData(trace: Trace, lang: Lang, from = 0): StepperData {
+  const { rows } = traceToTable(trace, lang, { from });
+  const shown = trace.steps.slice(from);
+  const before = trace.steps[from - 1];
+  const first = shown[0];
+  const total = shown.length;
+  return {
+    start: {
+      states: first ? { ...first.before } : { client: 'CLOSED', server: 'CLOSED' },
+      vars: { client: triple(before?.vars.client ?? null), server: triple(before?.vars.server ?? null) },
+      say: t(lang, 'diagram.step.start', { total }),
+    },
+    steps: shown.map((st, i) => {
+      const phone = phoneText(lang, st);
+      const action = rows[i]?.[1] ?? '';
+      return {
+        step: st.index,
+        states: { ...st.after },
+        vars: { client: triple(st.vars.client), server: triple(st.vars.server) },
+        say: t(lang, 'diagram.step.say', { n: i + 1, total, action, phone }),
+        phone,
+      };
+    }),
+  };
+}
+
+/**
+ * The JSON of `data` safe inside a `<script type="application/json">`: `<` is escaped so no text in it
+ * can close the script element. Pure.
+ */
+export function embedJson(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}

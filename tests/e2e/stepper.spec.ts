@@ -1,0 +1,162 @@
+import { gzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, LANGS } from './fixtures';
+
+/** The words the tests look for, per language (the same as src/i18n and the handshake scenario). */
+const T = {
+  en: {
+    controls: 'Step through the diagram',
+    next: 'Next',
+    back: 'Back',
+    restart: 'Restart',
+    projector: 'Projector mode',
+    leave: 'Leave projector mode',
+    step: (n: number) => `Step ${n} of 9:`,
+    rings: 'The server’s phone rings.',
+    dials: 'The client dials the number.',
+    start: 'Before the first of 9 steps.',
+  },
+  zh: {
+    controls: '逐步演示这张图',
+    next: '下一步',
+    back: '上一步',
+    restart: '从头开始',
+    projector: '投影模式',
+    leave: '退出投影模式',
+    step: (n: number) => `第 ${n} 步，共 9 步：`,
+    rings: '服务器的电话响了。',
+    dials: '客户端拨出号码。',
+    start: '共 9 步，尚未开始。',
+  },
+};
+
+const lessonUrl = (lang: string) => `${lang}/three-way-handshake/`;
+
+/** The lesson's first scenario diagram (the handshake), once its stepper has loaded. */
+async function handshake(page: Page, lang: 'zh' | 'en'): Promise<Locator> {
+  const figure = page.locator('figure[data-stepper]').first();
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.getByRole('group', { name: T[lang].controls })).toBeVisible();
+  return figure;
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: steps a scenario diagram forward and back by keyboard`, async ({ page }) => {
+    const t = T[lang];
+    await page.goto(lessonUrl(lang));
+    const figure = await handshake(page, lang);
+    // Before any step the whole diagram shows: nothing is faded.
+    await expect(figure.locator('svg .step-future')).toHaveCount(0);
+    const live = figure.locator('[aria-live="polite"]');
+    const next = figure.getByRole('button', { name: t.next, exact: true });
+    await next.focus();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+    await expect(live).toContainText(t.step(6));
+    await expect(live).toContainText(t.rings);
+    // Step 6 of the handshake is trace step 5: the SYN reaches the server.
+    await expect(figure.locator('svg [data-step="5"].step-now').first()).toBeVisible();
+    await expect(figure.locator('svg line.step-now')).toHaveCount(1);
+    await expect(figure.locator('svg [data-step="6"]').first()).toHaveClass(/step-future/);
+    await expect(figure.locator('tr[data-side="server"] td').first()).toHaveText('SYN_RECEIVED');
+    await expect(figure.locator('tr[data-side="client"] td').nth(2)).toHaveText('101');
+    await page.keyboard.press('ArrowLeft');
+    await expect(live).toContainText(t.step(5));
+    await expect(live).toContainText(t.dials);
+    await expect(figure.locator('svg [data-step="4"].step-now').first()).toBeVisible();
+    await expect(figure.locator('svg [data-step="5"]').first()).toHaveClass(/step-future/);
+    await figure.getByRole('button', { name: t.restart }).click();
+    await expect(live).toContainText(t.start);
+    await expect(figure.getByRole('button', { name: t.back })).toHaveAttribute('aria-disabled', 'true');
+    // The table twin stays.
+    await expect(figure.locator('details.diagram-table table')).toHaveCount(1);
+  });
+
+  test(`${lang}: axe finds nothing in a stepped diagram, light and dark`, async ({ page }) => {
+    // Two page loads and two axe runs: slow on a shared two-core machine.
+    test.setTimeout(90_000);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(lessonUrl(lang));
+      const figure = await handshake(page, lang);
+      await figure.getByRole('button', { name: T[lang].next, exact: true }).click();
+      await figure.getByRole('button', { name: T[lang].next, exact: true }).click();
+      await expect(figure.locator('[aria-live="polite"]')).toContainText(T[lang].step(2));
+      const results = await new AxeBuilder({ page }).include('figure[data-stepper]').analyze();
+      expect(results.violations.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
+        [],
+      );
+    }
+  });
+
+  test(`${lang}: projector mode at 1920×1080 has large type and is driven by keyboard`, async ({ page }) => {
+    const t = T[lang];
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(lessonUrl(lang));
+    const figure = await handshake(page, lang);
+    const toggle = figure.getByRole('button', { name: t.projector, exact: true });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(figure).toHaveClass(/projector-on/);
+    await expect(figure.getByRole('button', { name: t.leave })).toBeFocused();
+    const box = await figure.boundingBox();
+    expect(box!.width).toBeGreaterThanOrEqual(1900);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const live = figure.locator('[aria-live="polite"]');
+    await expect(live).toContainText(t.step(2));
+    await page.keyboard.press('ArrowLeft');
+    await expect(live).toContainText(t.step(1));
+    const sizes = await figure.evaluate((el) => {
+      const svg = el.querySelector('svg')!;
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const svgText = Math.min(
+        ...[...svg.querySelectorAll('text')]
+          .filter((x) => (x.textContent ?? '').trim() !== '')
+          .map((x) => parseFloat(getComputedStyle(x).fontSize) * scale),
+      );
+      const html = Math.min(
+        ...[...el.querySelectorAll('.stepper p, .stepper td, .stepper th, .stepper button, figcaption')]
+          .filter((x) => (x.textContent ?? '').trim() !== '' && x.getClientRects().length > 0)
+          .map((x) => parseFloat(getComputedStyle(x).fontSize)),
+      );
+      return { svgText, html };
+    });
+    expect(sizes.svgText).toBeGreaterThanOrEqual(28);
+    expect(sizes.html).toBeGreaterThanOrEqual(28);
+    await page.keyboard.press('Escape');
+    await expect(figure).not.toHaveClass(/projector-on/);
+    await expect(figure.getByRole('button', { name: t.projector, exact: true })).toBeFocused();
+    expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
+  });
+}
+
+test('the stepper adds one small script on load and loads the rest near a diagram', async ({ page }) => {
+  const bodies = new Map<string, Buffer>();
+  const reads: Promise<void>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    reads.push(response.body().then((body) => void bodies.set(response.url(), body)));
+  });
+  // A lesson whose first scenario diagram is well below the first screen.
+  await page.goto('en/four-way-close/');
+  await page.waitForLoadState('networkidle');
+  await Promise.all(reads);
+  // Counted as `npm run bench` counts "JS gz on load": each script file requested, gzipped on its own.
+  const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
+  const sizes = (test: RegExp) => [...bodies].filter(([url]) => test.test(url)).map(([, body]) => gz(body));
+  const onLoad = sizes(/./).reduce((a, b) => a + b, 0);
+  const loader = sizes(/ScenarioDiagram\.astro_astro_type_script/);
+  console.log(`lesson page JS on load: ${onLoad} B gzip, of which the stepper's loader ${loader.join('')} B`);
+  expect(loader).toHaveLength(1);
+  expect(loader[0]).toBeLessThanOrEqual(512);
+  expect(sizes(/stepper\.[^/]*\.js$/)).toEqual([]);
+  await page.locator('figure[data-stepper]').first().scrollIntoViewIfNeeded();
+  await expect(page.getByRole('group', { name: 'Step through the diagram' }).first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await Promise.all(reads);
+  const stepper = sizes(/stepper\.[^/]*\.js$/);
+  console.log(`stepper script with projector mode: ${stepper.join('')} B gzip`);
+  expect(stepper).toHaveLength(1);
+  expect(stepper[0]).toBeLessThanOrEqual(2 * 1024);
+});

@@ -6,6 +6,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect, LANGS } from './fixtures';
 import { parseScenario, runScenario, type Scenario } from '../../src/tcp';
 import { segmentId } from '../../src/quiz/answers';
+import { componentAttribute, lessonFiles } from '../support/lessons';
 
 type Lang = (typeof LANGS)[number];
 type Side = 'client' | 'server';
@@ -83,7 +84,8 @@ for (const lang of LANGS) {
   });
 
   for (const slug of SLUGS) {
-    test(`${lang}: the worksheet of ${slug} asks every question of the lesson and gives no answer away`, async ({
+    // One load of the sheet for both halves: the worksheet, then the answer key below it.
+    test(`${lang}: the sheet of ${slug} asks every question, gives no answer away, and its key is what the model computes`, async ({
       page,
     }) => {
       await page.goto(`${lang}/${slug}/`);
@@ -129,12 +131,8 @@ for (const lang of LANGS) {
         const value = /\d+/.exec(answer)![0];
         expect(withoutIsns).not.toMatch(new RegExp(`\\b${value}\\b`));
       }
-    });
 
-    test(`${lang}: the answer key of ${slug} gives what the model computes, for the numbers the sheet printed`, async ({
-      page,
-    }) => {
-      await page.goto(sheetPath(lang, slug));
+      // The key: each answer is what the TCP model gives, for the ISNs this sheet printed.
       const keys = keysOf(slug);
       for (const item of await page.locator('[data-sheet="key"] .sheet-question').all()) {
         const id = (await item.getAttribute('data-question-id'))!;
@@ -244,14 +242,9 @@ for (const lang of LANGS) {
     const ids = await sections.evaluateAll((els) => els.map((e) => e.id));
     expect([...ids].sort()).toEqual(SCENARIO_IDS);
     // First comes the first scenario the lessons draw; the table of contents lists the sections in page order.
-    const lessonFiles = readdirSync(`content/lessons/${lang}`).sort();
-    const drawn = lessonFiles.flatMap((f) =>
-      [
-        ...readFileSync(`content/lessons/${lang}/${f}`, 'utf8').matchAll(
-          /<ScenarioDiagram\b[^>]*\bscenario="([^"]+)"/g,
-        ),
-      ].map((m) => m[1]),
-    );
+    const drawn = lessonFiles()
+      .filter((l) => l.lang === lang)
+      .flatMap((l) => componentAttribute(l.file, 'ScenarioDiagram', 'scenario'));
     expect(ids[0]).toBe(drawn[0]);
     const toc = await page.locator('main nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(toc).toEqual(ids.map((id) => `#${id}`));

@@ -47,6 +47,18 @@ export function componentCount(file: string, name: string): number {
   return lessonNodes(file).filter((n) => n.type === 'mdxJsxFlowElement' && n.name === name).length;
 }
 
+/**
+ * The string values of attribute `attr` on each `name` element a lesson places, in document order:
+ * componentAttribute(file, 'ScenarioDiagram', 'scenario') gives the scenarios it draws. Reads the disk.
+ */
+export function componentAttribute(file: string, name: string, attr: string): string[] {
+  return lessonNodes(file).flatMap((n) => {
+    if ((n.type !== 'mdxJsxFlowElement' && n.type !== 'mdxJsxTextElement') || n.name !== name) return [];
+    const value = n.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === attr)?.value;
+    return typeof value === 'string' ? [value] : [];
+  });
+}
+
 /** A block of code a lesson shows, highlighted by Shiki at build time. */
 export interface CodeBlock {
   /** The lesson file and the line the block starts on, e.g. "content/lessons/en/05-lab.mdx:34". */

@@ -616,5 +616,3 @@ describe('RFC_EDGES against RFC 9293 §3.3.2 Figure 5', () => {
     expect(isRfcEdge('CLOSED', 'ESTABLISHED')).toBe(false);
   });
 });
-
-export const TRANSITION_COUNT = ROWS.length + TIMERS.length + FINS.length + 6;

@@ -1,6 +1,6 @@
 // The simulator page in both languages: every challenge completed by scripted play (found by role, as a
 // reader would), undo, a shared link that replays, a hostile link refused, and axe with the simulator in use.
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './checks/a11y';
 import type { Locator, Page } from '@playwright/test';
 import { en, type UiKey } from '../../src/i18n/en';
 import { zh } from '../../src/i18n/zh';
@@ -85,12 +85,7 @@ for (const lang of LANGS) {
     await sim.getByRole('button', { name: L['sim.restartHere'], exact: true }).click();
     await expect(sim.locator('.sim-ladder-note').first()).toHaveText(L['diagram.trace.folded']);
     await expect(arrows(sim)).toHaveCount(0);
-    expect(
-      await new AxeBuilder({ page })
-        .include('.sim')
-        .analyze()
-        .then((r) => r.violations),
-    ).toEqual([]);
+    expect(await axeViolations(page, { include: ['.sim'] })).toEqual([]);
   });
 
   test(`${lang}: a shared link replays the run`, async ({ page }) => {
@@ -124,11 +119,6 @@ for (const lang of LANGS) {
     await page.goto(simUrl(lang, `#run=1,99999999999,1`));
     await expect(sim.getByRole('status')).toHaveText(L['sim.share.bad'].replace('{why}', L['sim.share.bad.isn']));
     expect(dialogs).toBe(0);
-    expect(
-      await new AxeBuilder({ page })
-        .include('.sim')
-        .analyze()
-        .then((r) => r.violations),
-    ).toEqual([]);
+    expect(await axeViolations(page, { include: ['.sim'] })).toEqual([]);
   });
 }

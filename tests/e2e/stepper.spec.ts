@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './checks/a11y';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, LANGS } from './fixtures';
 
@@ -82,10 +82,7 @@ for (const lang of LANGS) {
       await figure.getByRole('button', { name: T[lang].next, exact: true }).click();
       await figure.getByRole('button', { name: T[lang].next, exact: true }).click();
       await expect(figure.locator('[aria-live="polite"]')).toContainText(T[lang].step(2));
-      const results = await new AxeBuilder({ page }).include('figure[data-stepper]').analyze();
-      expect(results.violations.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual(
-        [],
-      );
+      expect(await axeViolations(page, { include: ['figure[data-stepper]'] }), scheme).toEqual([]);
     }
   });
 

@@ -239,6 +239,9 @@ for (const lang of LANGS) {
       .click();
     await expect(page).toHaveURL(new RegExp(`/${lang}/scenarios/$`));
     const sections = page.locator('main section[data-scenario]');
+    // A long page: read its sections once the whole document has arrived, not while it is still parsing.
+    await page.waitForLoadState('load');
+    await expect(sections).toHaveCount(SCENARIO_IDS.length);
     const ids = await sections.evaluateAll((els) => els.map((e) => e.id));
     expect([...ids].sort()).toEqual(SCENARIO_IDS);
     // First comes the first scenario the lessons draw; the table of contents lists the sections in page order.

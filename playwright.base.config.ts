@@ -14,6 +14,7 @@ export default defineConfig({
   testMatch: 'base-path.spec.ts',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
+  forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: [['list']],
   timeout: 30_000,

@@ -11,7 +11,10 @@ export default defineConfig({
   // base-path.spec.ts needs the site built under /tcp/: it runs in `npm run test:base` (playwright.base.config.ts).
   testIgnore: 'base-path.spec.ts',
   fullyParallel: true,
+  // CI (and .ci/run) uses both cores of a 2-core machine: a browser test often waits on its page, so two
+  // at once finish in well under the time of two in a row. Elsewhere Playwright's default: half the cores.
   workers: process.env.CI ? 2 : undefined,
+  forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 30_000,

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
-import type { Page } from '@playwright/test';
+import type { Page, Response } from '@playwright/test';
 import { axeViolations } from './checks/a11y';
+import { wakeIslands } from './checks/offline';
 import { test, expect, LANGS } from './fixtures';
 
 /** The texts the tests look for, per language (the same as the lesson and src/i18n). */
@@ -327,18 +328,22 @@ test('all JavaScript of a lesson page with quizzes, diagrams and the simulator s
 }) => {
   const bodies = new Map<string, Buffer>();
   const reads: Promise<void>[] = [];
-  page.on('response', (response) => {
+  const onResponse = (response: Response) => {
     if (response.request().resourceType() !== 'script') return;
     // Read each body while the page is alive, and wait for every read before adding them up.
     reads.push(response.body().then((body) => void bodies.set(response.url(), body)));
-  });
+  };
+  page.on('response', onResponse);
   await page.goto(lessonUrl('en'));
-  for (const id of ['hs-why-three', 'hs-server-calls', 'hs-ack-of-synack']) await ready(page, id);
-  await page.locator('phone-sim').scrollIntoViewIfNeeded();
+  // Every island's code fetched and run (the score panel's too, which loads once it nears the viewport),
+  // then nothing more on the wire: only then is the count whole.
+  const tags = await wakeIslands(page);
+  expect(tags).toEqual(
+    expect.arrayContaining(['quiz-choice', 'quiz-order', 'quiz-number', 'quiz-summary', 'phone-sim']),
+  );
   await expect(page.locator('phone-sim .sim-body')).toBeVisible();
-  await page.locator('quiz-summary').scrollIntoViewIfNeeded();
-  await expect(page.locator('quiz-summary')).toBeVisible();
   await page.waitForLoadState('networkidle');
+  page.off('response', onResponse);
   await Promise.all(reads);
   const inline = await page
     .locator('script:not([src]):not([type="application/json"])')

@@ -2,11 +2,14 @@
 // and the page of every scenario (/<lang>/scenarios/), on screen and printed. Answers in the key are checked
 // against the TCP model itself (src/tcp), run here on the ISNs the sheet printed.
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, LANGS } from './fixtures';
 import { parseScenario, runScenario, type Scenario } from '../../src/tcp';
 import { segmentId } from '../../src/quiz/answers';
 import { componentAttribute, lessonFiles } from '../support/lessons';
+import { cachedReader } from './dist-links';
+import { DIST } from './pages';
 
 type Lang = (typeof LANGS)[number];
 type Side = 'client' | 'server';
@@ -62,6 +65,10 @@ function modelOrder(key: Extract<RawKey, { type: 'order' }>): string[] {
     .map(segmentId);
 }
 
+/** A built page of dist/, as a tree. */
+const readPage = cachedReader();
+const readLesson = (rel: string) => readPage(join(DIST, rel));
+
 const text = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 const sheetPath = (lang: Lang, slug: string) => `${lang}/teacher/${slug}/`;
 
@@ -88,13 +95,17 @@ for (const lang of LANGS) {
     test(`${lang}: the sheet of ${slug} asks every question, gives no answer away, and its key is what the model computes`, async ({
       page,
     }) => {
-      await page.goto(`${lang}/${slug}/`);
-      const asked = await page
-        .locator('main [data-quiz-id]')
-        .evaluateAll((els) => els.map((e) => e.getAttribute('data-quiz-id')));
+      // The lesson's questions, in page order, and its link to the sheet, read from the built page on disk.
+      const lesson = readLesson(`${lang}/${slug}/index.html`);
+      const asked = lesson.elements.flatMap((e) =>
+        typeof e.properties.dataQuizId === 'string' ? [e.properties.dataQuizId] : [],
+      );
       expect(asked.length).toBeGreaterThan(0);
-      // The lesson links its sheet.
-      await page.locator(`main a[href$="/${lang}/teacher/${slug}/"]`).click();
+      const link = lesson.elements.find(
+        (e) => e.tagName === 'a' && String(e.properties.href ?? '').endsWith(`/${lang}/teacher/${slug}/`),
+      );
+      expect(link, 'the lesson links its sheet').toBeDefined();
+      await page.goto(String(link!.properties.href).replace(/^\//, ''));
       await expect(page).toHaveURL(new RegExp(`/${sheetPath(lang, slug)}$`));
 
       const worksheet = page.locator('[data-sheet="worksheet"]');
@@ -132,38 +143,51 @@ for (const lang of LANGS) {
         expect(withoutIsns).not.toMatch(new RegExp(`\\b${value}\\b`));
       }
 
-      // The key: each answer is what the TCP model gives, for the ISNs this sheet printed.
+      // The key: each answer is what the TCP model gives, for the ISNs this sheet printed. The sheet is read in
+      // one pass: each key item, and what its question printed (option letters, scrambled steps, ISNs).
       const keys = keysOf(slug);
-      for (const item of await page.locator('[data-sheet="key"] .sheet-question').all()) {
-        const id = (await item.getAttribute('data-question-id'))!;
+      const items = await page.locator('[data-sheet="key"] .sheet-question').evaluateAll((els) =>
+        els.map((item) => {
+          const id = item.getAttribute('data-question-id')!;
+          const asked = document.getElementById(`ws-${id}`)!;
+          const squash = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+          return {
+            id,
+            answer: item.querySelector('.sheet-answer')!.getAttribute('data-answer')!,
+            keyOrder: [...item.querySelectorAll('.sheet-order li')].map((l) => l.getAttribute('data-step-id')),
+            numberKey: squash(item.querySelector('.sheet-number-key')),
+            letters: Object.fromEntries(
+              [...asked.querySelectorAll('[data-option-id]')].map((o) => [
+                o.getAttribute('data-option-id')!,
+                squash(o.querySelector('.sheet-letter')),
+              ]),
+            ),
+            printed: [...asked.querySelectorAll('.sheet-step')].map((l) => l.getAttribute('data-step-id')!),
+            isns: squash(asked.querySelector('.sheet-isns')),
+          };
+        }),
+      );
+      expect(items.map((i) => i.id)).toEqual(asked);
+      for (const item of items) {
+        const { id, answer } = item;
         const k = keys[id]!;
-        const asked = page.locator(`#ws-${id}`);
-        const answer = (await item.locator('.sheet-answer').getAttribute('data-answer'))!;
-        const letterOf = async (optionId: string) =>
-          text(asked.locator(`[data-option-id="${optionId}"] .sheet-letter`));
+        const letterOf = (optionId: string) => item.letters[optionId];
         if (k.type === 'choice') {
-          const letters = await Promise.all(k.correct.map(letterOf));
-          expect(answer.split(/[,、]\s*/), id).toEqual(letters.sort());
+          expect(answer.split(/[,、]\s*/), id).toEqual(k.correct.map(letterOf).sort());
         } else if (k.type === 'state') {
           const state = runScenario(scenario(k.scenario)).steps[k.step - 1]!.after[k.side];
-          expect(answer, id).toBe(`${await letterOf(state)} ${state}`);
+          expect(answer, id).toBe(`${letterOf(state)} ${state}`);
         } else if (k.type === 'order') {
           const right = modelOrder(k);
-          expect(
-            await item.locator('.sheet-order li').evaluateAll((lis) => lis.map((l) => l.getAttribute('data-step-id'))),
-            id,
-          ).toEqual(right);
-          const printed = await asked
-            .locator('.sheet-step')
-            .evaluateAll((lis) => lis.map((l) => l.getAttribute('data-step-id')!));
-          expect(printed, `${id} is printed scrambled`).not.toEqual(right);
-          expect(answer.split(/[,、]\s*/).map(Number), id).toEqual(printed.map((s) => right.indexOf(s) + 1));
+          expect(item.keyOrder, id).toEqual(right);
+          expect(item.printed, `${id} is printed scrambled`).not.toEqual(right);
+          expect(answer.split(/[,、]\s*/).map(Number), id).toEqual(item.printed.map((s) => right.indexOf(s) + 1));
         } else {
-          const [, client, server] = /ISN = (\d+)\D+ISN = (\d+)/.exec(await text(asked.locator('.sheet-isns')))!;
+          const [, client, server] = /ISN = (\d+)\D+ISN = (\d+)/.exec(item.isns)!;
           const isn = { client: Number(client), server: Number(server) };
           const model = segments(k.scenario, isn)[k.segment - 1]![k.field];
           expect(Number(answer), id).toBe(model);
-          expect(await text(item.locator('.sheet-number-key'))).toContain(String(model));
+          expect(item.numberKey).toContain(String(model));
           // Not the scenario's own ISNs, whose answer the lesson page shows without JavaScript.
           expect(isn).not.toEqual(runScenario(scenario(k.scenario)).isn);
         }
@@ -211,24 +235,6 @@ for (const lang of LANGS) {
     expect(Math.round(Number(width))).toBeGreaterThanOrEqual(594);
     expect(Math.round(Number(height))).toBeLessThanOrEqual(843);
     expect(Math.round(Number(height))).toBeGreaterThanOrEqual(841);
-  });
-
-  test(`${lang}: printed, a lesson page hides its navigation chrome`, async ({ page }) => {
-    await page.goto(`${lang}/three-way-handshake/`);
-    await expect(page.locator('.teacher-link')).toBeVisible();
-    await page.emulateMedia({ media: 'print' });
-    for (const chrome of [
-      '.site-header',
-      'hello-search',
-      '[data-theme-toggle]',
-      '.sidebar',
-      '.toc-wrap',
-      '.pager',
-      '.teacher-link',
-      '.edit-link',
-    ])
-      expect(await shown(page, chrome), `${chrome} in print`).toBe(false);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   });
 
   test(`${lang}: the scenarios page draws every scenario file, each at its own anchor`, async ({ page }) => {

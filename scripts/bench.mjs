@@ -17,6 +17,7 @@ const dist = join(root, 'dist');
 const args = new Set(process.argv.slice(2));
 const BUDGET = {
   tcpGzip: 6 * 1024,
+  lessonJsOnLoadGzip: 3 * 1024,
   lessonJsGzip: 18 * 1024,
   diagramCachedMs: 5,
   diagramUncachedMs: 300,
@@ -67,6 +68,7 @@ results.totals = {
   htmlGzip: total((p) => p.scrolled.bytes.html.gzip),
   external: total((p) => p.scrolled.external.length),
   maxLessonJsGzip: Math.max(0, ...pages.filter((p) => p.lesson).map((p) => p.scrolled.bytes.js.gzip)),
+  maxLessonJsOnLoadGzip: Math.max(0, ...pages.filter((p) => p.lesson).map((p) => p.initial.bytes.js.gzip)),
 };
 say(
   `  total: ${pages.length} pages, ${results.totals.requests} requests, HTML ${kb(results.totals.htmlRaw)} (${kb(results.totals.htmlGzip)} gzip)`,
@@ -76,6 +78,8 @@ if (results.totals.external > 0)
 for (const p of pages.filter((x) => x.lesson)) {
   if (p.scrolled.mermaidRequests > 0)
     fail(`${p.path} requests Mermaid (${p.scrolled.mermaidRequests}); diagrams must ship as SVG`);
+  if (p.initial.bytes.js.gzip > BUDGET.lessonJsOnLoadGzip)
+    fail(`${p.path}: ${kb(p.initial.bytes.js.gzip)} of JS gzip on load > ${kb(BUDGET.lessonJsOnLoadGzip)}`);
   if (p.scrolled.bytes.js.gzip > BUDGET.lessonJsGzip)
     fail(`${p.path}: ${kb(p.scrolled.bytes.js.gzip)} of JS gzip > ${kb(BUDGET.lessonJsGzip)}`);
 }
@@ -225,6 +229,7 @@ function saveAndCompare(current) {
       ['HTML total (gzip)', before.totals?.htmlGzip, current.totals.htmlGzip, kb],
       ['requests total', before.totals?.requests, current.totals.requests, String],
       ['max lesson JS (gzip)', before.totals?.maxLessonJsGzip, current.totals.maxLessonJsGzip, kb],
+      ['max lesson JS on load (gzip)', before.totals?.maxLessonJsOnLoadGzip, current.totals.maxLessonJsOnLoadGzip, kb],
       ['TCP bundle (gzip)', before.tcpBundle?.gzip, current.tcpBundle?.gzip, kb],
     ];
     for (const [name, a, b, fmt] of pairs) {

@@ -4,6 +4,7 @@
 //   npm run bench                    everything (a few minutes on 2 cores)
 //   npm run bench -- --no-scale      skip the 10×/50× content builds
 //   npm run bench -- --no-lighthouse skip Lighthouse
+//   npm run bench -- --no-interaction skip the step and simulator timings (alone: node scripts/bench/interaction.mjs)
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { kb, ms, table, timed } from './bench/util.mjs';
@@ -11,6 +12,7 @@ import { isLessonPath, measurePages } from './bench/pages.mjs';
 import { lighthouseScores } from './bench/lighthouse.mjs';
 import { tcpBundle, tcpTimings } from './bench/tcp.mjs';
 import { buildCopy, makeCopy, replicateLessons } from './bench/scale.mjs';
+import { interactionTimings } from './bench/interaction.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -22,6 +24,7 @@ const BUDGET = {
   diagramCachedMs: 5,
   diagramUncachedMs: 300,
   scenarioMs: 1,
+  interactionMs: 16,
   lighthouse: { performance: 98, accessibility: 100, bestPractices: 100 },
 };
 const STATS_FILE = join(root, 'node_modules/.cache/hello-tcp/diagram-stats.json');
@@ -114,6 +117,22 @@ else {
   if (r.skipped) say(`  random steps: ${r.skipped}`);
   else say(`  ${r.steps} random steps: ${ms(r.ms)} (${r.usEach.toFixed(2)} µs each), ${r.threw} threw`);
   if (r.threw > 0) fail(`${r.threw} random model steps threw`);
+}
+
+section('Interaction: one step of a diagram, one simulator move, CPU slowed 4×');
+if (args.has('--no-interaction')) results.interaction = { skipped: '--no-interaction' };
+else {
+  results.interaction = await interactionTimings(dist);
+  for (const name of ['stepper', 'simulator']) {
+    const t = results.interaction[name];
+    say(
+      `  ${name}: ${t.count} actions, median ${ms(t.medianMs)}, 90th percentile ${ms(t.p90Ms)}, slowest ${ms(t.maxMs)} (budget: median ≤ ${ms(BUDGET.interactionMs)})`,
+    );
+    if (t.medianMs > BUDGET.interactionMs)
+      fail(
+        `${name} action median ${ms(t.medianMs)} > ${ms(BUDGET.interactionMs)} at ${results.interaction.slowdown}× CPU slowdown`,
+      );
+  }
 }
 
 if (args.has('--no-lighthouse')) results.lighthouse = { skipped: '--no-lighthouse' };

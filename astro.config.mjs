@@ -6,6 +6,7 @@ import { CODE_THEMES, siteConfig } from './site.config.mjs';
 import { diagramsIntegration } from './src/diagrams/integration.ts';
 import { mermaidPlugin } from './src/diagrams/plugin.ts';
 import { onlineIntegration } from './src/online/integration.ts';
+import { leanPreload } from './src/islands/lean-preload.ts';
 
 // The base path lets a teacher serve the site under e.g. /tcp/ on a school server:
 // BASE_PATH=/tcp/ npm run build
@@ -31,6 +32,8 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   vite: {
+    // Lazily loaded islands fetch their own imports when they run (src/islands/lean-preload.ts).
+    plugins: [leanPreload()],
     build: {
       rolldownOptions: {
         // MDX pages carry Astro's own "use astro:head-inject" directive, which the bundler reports once per

@@ -4,6 +4,7 @@
 //   npm run bench                    everything (a few minutes on 2 cores)
 //   npm run bench -- --no-scale      skip the 10×/50× content builds
 //   npm run bench -- --no-lighthouse skip Lighthouse
+//   npm run bench -- --no-interaction skip the step and simulator timings (alone: node scripts/bench/interaction.mjs)
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { kb, ms, table, timed } from './bench/util.mjs';
@@ -11,16 +12,19 @@ import { isLessonPath, measurePages } from './bench/pages.mjs';
 import { lighthouseScores } from './bench/lighthouse.mjs';
 import { tcpBundle, tcpTimings } from './bench/tcp.mjs';
 import { buildCopy, makeCopy, replicateLessons } from './bench/scale.mjs';
+import { interactionTimings } from './bench/interaction.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const args = new Set(process.argv.slice(2));
 const BUDGET = {
   tcpGzip: 6 * 1024,
+  lessonJsOnLoadGzip: 3 * 1024,
   lessonJsGzip: 18 * 1024,
   diagramCachedMs: 5,
   diagramUncachedMs: 300,
   scenarioMs: 1,
+  interactionMs: 16,
   lighthouse: { performance: 98, accessibility: 100, bestPractices: 100 },
 };
 const STATS_FILE = join(root, 'node_modules/.cache/hello-tcp/diagram-stats.json');
@@ -67,6 +71,7 @@ results.totals = {
   htmlGzip: total((p) => p.scrolled.bytes.html.gzip),
   external: total((p) => p.scrolled.external.length),
   maxLessonJsGzip: Math.max(0, ...pages.filter((p) => p.lesson).map((p) => p.scrolled.bytes.js.gzip)),
+  maxLessonJsOnLoadGzip: Math.max(0, ...pages.filter((p) => p.lesson).map((p) => p.initial.bytes.js.gzip)),
 };
 say(
   `  total: ${pages.length} pages, ${results.totals.requests} requests, HTML ${kb(results.totals.htmlRaw)} (${kb(results.totals.htmlGzip)} gzip)`,
@@ -76,6 +81,8 @@ if (results.totals.external > 0)
 for (const p of pages.filter((x) => x.lesson)) {
   if (p.scrolled.mermaidRequests > 0)
     fail(`${p.path} requests Mermaid (${p.scrolled.mermaidRequests}); diagrams must ship as SVG`);
+  if (p.initial.bytes.js.gzip > BUDGET.lessonJsOnLoadGzip)
+    fail(`${p.path}: ${kb(p.initial.bytes.js.gzip)} of JS gzip on load > ${kb(BUDGET.lessonJsOnLoadGzip)}`);
   if (p.scrolled.bytes.js.gzip > BUDGET.lessonJsGzip)
     fail(`${p.path}: ${kb(p.scrolled.bytes.js.gzip)} of JS gzip > ${kb(BUDGET.lessonJsGzip)}`);
 }
@@ -110,6 +117,22 @@ else {
   if (r.skipped) say(`  random steps: ${r.skipped}`);
   else say(`  ${r.steps} random steps: ${ms(r.ms)} (${r.usEach.toFixed(2)} µs each), ${r.threw} threw`);
   if (r.threw > 0) fail(`${r.threw} random model steps threw`);
+}
+
+section('Interaction: one step of a diagram, one simulator move, CPU slowed 4×');
+if (args.has('--no-interaction')) results.interaction = { skipped: '--no-interaction' };
+else {
+  results.interaction = await interactionTimings(dist);
+  for (const name of ['stepper', 'simulator']) {
+    const t = results.interaction[name];
+    say(
+      `  ${name}: ${t.count} actions, median ${ms(t.medianMs)}, 90th percentile ${ms(t.p90Ms)}, slowest ${ms(t.maxMs)} (budget: median ≤ ${ms(BUDGET.interactionMs)})`,
+    );
+    if (t.medianMs > BUDGET.interactionMs)
+      fail(
+        `${name} action median ${ms(t.medianMs)} > ${ms(BUDGET.interactionMs)} at ${results.interaction.slowdown}× CPU slowdown`,
+      );
+  }
 }
 
 if (args.has('--no-lighthouse')) results.lighthouse = { skipped: '--no-lighthouse' };
@@ -225,6 +248,7 @@ function saveAndCompare(current) {
       ['HTML total (gzip)', before.totals?.htmlGzip, current.totals.htmlGzip, kb],
       ['requests total', before.totals?.requests, current.totals.requests, String],
       ['max lesson JS (gzip)', before.totals?.maxLessonJsGzip, current.totals.maxLessonJsGzip, kb],
+      ['max lesson JS on load (gzip)', before.totals?.maxLessonJsOnLoadGzip, current.totals.maxLessonJsOnLoadGzip, kb],
       ['TCP bundle (gzip)', before.tcpBundle?.gzip, current.tcpBundle?.gzip, kb],
     ];
     for (const [name, a, b, fmt] of pairs) {

@@ -17,7 +17,7 @@ const MAX_RESULTS = 8;
 /**
  * <hello-search>: the header search box. Loads Pagefind lazily, searches the index of the page's
  * language (Pagefind picks it from <html lang>), lists results as links and announces their count.
- * Keys: "/" focuses the box, ↓/↑ move between the box and the results, Esc closes the list.
+ * Keys: ↓/↑ move between the box and the results, Esc closes the list ("/" is ./loader.ts's).
  */
 class HelloSearch extends HTMLElement {
   #pagefind: Promise<Pagefind> | undefined;
@@ -51,14 +51,12 @@ class HelloSearch extends HTMLElement {
     this.addEventListener('focusout', (event) => {
       if (!this.contains(event.relatedTarget as Node | null)) this.#close();
     });
-    document.addEventListener('keydown', (event) => {
-      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      event.preventDefault();
-      this.#input.focus();
-    });
     document.addEventListener('pointerdown', (event) => {
       if (!this.contains(event.target as Node)) this.#close();
     });
+    // This code loads when the reader reaches for the box (./loader.ts): catch up with what happened meanwhile.
+    if (document.activeElement === this.#input) void this.#load().catch(() => undefined);
+    if (this.#input.value.trim()) void this.#search(this.#input.value);
   }
 
   /** Imports pagefind.js once. It computes the rest of its bundle's location from its own URL. */
@@ -177,12 +175,6 @@ class HelloSearch extends HTMLElement {
   #close() {
     this.#panel.hidden = true;
   }
-}
-
-/** True when a key press belongs to a text field, where "/" is just a character. Pure. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 /** Registers <hello-search> once; safe to call from every page's script. Touches the DOM. */

@@ -21,6 +21,8 @@ export function drawLadder(svg: SVGSVGElement, ladder: Ladder, marker: string): 
   svg.setAttribute('viewBox', `${ladder.x} 0 ${ladder.width} ${ladder.height}`);
   svg.setAttribute('width', String(ladder.width));
   svg.setAttribute('height', String(ladder.height));
+  // Projector mode scales the drawing from its width in user units (sim.css).
+  svg.style.setProperty('--ladder-w', String(ladder.width));
   const parts: SVGElement[] = [];
   for (const s of ladder.shapes) {
     if (s.kind === 'life') parts.push(el('line', { x1: s.x, x2: s.x, y1: s.y1, y2: s.y2, class: 'sim-ladder-life' }));

@@ -1,20 +1,24 @@
 /**
  * <phone-sim>: the phone-call simulator. The reader's moves are kept as a list (./run.ts); after every
  * move the TCP model runs the list again into a trace, and everything shown is drawn from it: both
- * ends' states and phone words, the ladder diagram, the segment table and the log; on the simulator
- * page, the challenges too (./page.ts, loaded there only). Undo drops the last move. Every label comes
- * from data-labels. Browser only.
+ * ends' states and phone words, the ladder diagram, the segment table and the log; and the challenges it
+ * completes are saved (./record.ts), in a lesson as on the simulator page. Code a reader may never need
+ * loads on demand: the challenges with the first move (at once on the simulator page, whose list shows
+ * them), a shared run's reader on the simulator page only (./share.ts). Undo drops the last move. Every
+ * label comes from data-labels. Browser only.
  */
 import { fill, readLabels, type Labels } from '~/i18n/fill';
 import type { UiKey } from '~/i18n';
 import { formatFlags, segmentLabel, type CallResult, type Side, type Trace, type TraceStep } from '~/tcp/browser';
 import { randomIsn } from '~/quiz/random';
+import { projector } from '~/projector/projector';
 import { errnoKey, explainKey } from './explain';
 import { finalSnapshot, runMoves, type Isns, type Move, type NetMove, type SimCall, type SimTimer } from './run';
 import { layoutLadder, type LadderWords } from './ladder';
 import { drawLadder } from './draw';
 import { phoneKey } from './phone';
-import type * as PageModule from './page';
+import type * as RecordModule from './record';
+import type * as ShareModule from './share';
 
 type Line = [string, 'error'?];
 const SIDES = ['client', 'server'] as const;
@@ -27,8 +31,10 @@ class PhoneSim extends HTMLElement {
   private from = 0;
   private trace!: Trace;
   private ready = false;
-  /** The simulator page's extras (challenges, shared runs); undefined in a lesson. */
-  private page?: typeof PageModule;
+  /** Reading a shared run, on the simulator page only. */
+  private shared?: typeof ShareModule;
+  /** Checking and saving challenges: loaded with the first move, or at once on the simulator page. */
+  private record?: Promise<typeof RecordModule>;
 
   connectedCallback(): void {
     if (this.ready) return;
@@ -49,6 +55,17 @@ class PhoneSim extends HTMLElement {
       else if (run === 'reset') this.start(this.freshIsns(), []);
       else if (run === 'share') void this.share();
     });
+    // Projector mode (src/projector): a class follows the run from the keyboard; besides Tab and the
+    // buttons, → delivers the next segment and ← undoes, as they step a diagram (a radio keeps its arrows).
+    this.addEventListener('keydown', (event) => {
+      if (!this.classList.contains('projector-on') || (event.target as Element).closest('input')) return;
+      if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+      event.preventDefault();
+      if (event.key === 'ArrowRight') this.act({ net: 'deliver' });
+      else this.undo();
+    });
+    this.addEventListener('projector', () => requestAnimationFrame(() => this.drawLadder()));
+    projector(this);
     this.querySelectorAll<HTMLInputElement>('.sim-role input').forEach((input) =>
       input.addEventListener('change', () => {
         this.dataset.you = input.value;
@@ -59,8 +76,8 @@ class PhoneSim extends HTMLElement {
       this.start(this.freshIsns(), []);
       return;
     }
-    void import('./page').then((page) => {
-      this.page = page;
+    void import('./share').then((shared) => {
+      this.shared = shared;
       this.fromFragment();
       addEventListener('hashchange', () => this.fromFragment());
     });
@@ -84,7 +101,7 @@ class PhoneSim extends HTMLElement {
 
   /** Replays a run shared in the URL; a fragment it refuses leaves an empty simulator and says why. */
   private fromFragment(): void {
-    const decoded = this.page!.decodeRun(location.hash);
+    const decoded = this.shared!.decodeRun(location.hash);
     if (decoded?.ok) {
       this.start(decoded.isn, decoded.moves);
       this.say([[this.l('sim.share.loaded', { n: decoded.moves.length })]]);
@@ -106,9 +123,9 @@ class PhoneSim extends HTMLElement {
 
   private act(move: Move): void {
     this.moves.push(move);
-    const lines = this.update();
+    this.update();
     const step = this.trace.steps.at(-1)!;
-    this.say([...this.linesFor(step, this.trace.steps.slice(0, -1)), ...lines]);
+    this.say(this.linesFor(step, this.trace.steps.slice(0, -1)));
   }
 
   private undo(): void {
@@ -219,7 +236,7 @@ class PhoneSim extends HTMLElement {
   }
 
   /** Runs the moves and redraws everything; returns the lines announcing newly completed challenges. */
-  private update(): Line[] {
+  private update(): void {
     this.trace = runMoves(this.isn, this.moves);
     const snapshot = finalSnapshot(this.isn, this.moves);
     for (const side of SIDES) {
@@ -248,7 +265,7 @@ class PhoneSim extends HTMLElement {
     log.scrollTop = log.scrollHeight;
     this.drawLadder();
     this.drawTable();
-    return this.checkChallenges();
+    this.checkChallenges();
   }
 
   private drawLadder(): void {
@@ -289,13 +306,21 @@ class PhoneSim extends HTMLElement {
     this.$('.sim-empty').hidden = rows.length > 0;
   }
 
-  /** On the simulator page: saves and marks the challenges the run completes, announcing new ones. */
-  private checkChallenges(): Line[] {
-    if (!this.page) return [];
-    const fresh = this.page.checkChallenges(this, this.trace, (done) =>
-      this.l(done ? 'sim.challenge.done' : 'sim.challenge.todo'),
-    );
-    return fresh.map((id) => [this.l('sim.challenge.completed', { title: this.l(`sim.challenge.${id}`) })]);
+  /**
+   * Saves (and on the simulator page marks) the challenges the run completes, and announces the new ones
+   * after what the move did. Before the first move of a lesson's simulator there is nothing to check.
+   */
+  private checkChallenges(): void {
+    if (this.moves.length === 0 && this.dataset.page === undefined) return;
+    this.record ??= import('./record');
+    const trace = this.trace;
+    void this.record.then(({ checkChallenges }) => {
+      if (trace !== this.trace) return; // A later move checks its own run.
+      const fresh = checkChallenges(this, trace, (done) => this.l(done ? 'sim.challenge.done' : 'sim.challenge.todo'));
+      const status = this.$('.sim-status');
+      for (const id of fresh)
+        status.textContent += ` ${this.l('sim.challenge.completed', { title: this.l(`sim.challenge.${id}`) })}`;
+    });
   }
 }
 

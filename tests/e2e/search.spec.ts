@@ -142,3 +142,25 @@ test('the search bundle loads only when the reader reaches for the box', async (
   await page.getByRole('searchbox').focus();
   await expect.poll(() => loaded.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
 });
+
+test('what the reader types before the search code arrives is kept and searched', async ({ page }) => {
+  // The box's code loads on first use (src/search/loader.ts); hold it back until the query is typed.
+  let release!: () => void;
+  const held = new Promise<void>((done) => (release = done));
+  let asked = false;
+  await page.route(/\/_astro\/element\.[\w-]+\.js$/, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  const [query, slug] = QUERIES.en[1]!;
+  await page.goto('en/socket-phone/');
+  await page.keyboard.press('/');
+  await page.keyboard.type(query);
+  await expect.poll(() => asked, 'the code was asked for when the box took the focus').toBe(true);
+  await expect(page.getByRole('searchbox')).toHaveValue(query);
+  release();
+  // Nothing typed after the code arrived: the element searches what the box already holds.
+  await expect(page.locator('[data-search-live]')).not.toBeEmpty({ timeout: 15_000 });
+  await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', `/en/${slug}/`);
+});

@@ -1,5 +1,6 @@
 // The simulator page in both languages: every challenge completed by scripted play (found by role, as a
-// reader would), undo, a shared link that replays, a hostile link refused, and axe with the simulator in use.
+// reader would), undo, a shared link that replays, a hostile link refused, projector mode by keyboard, and
+// axe with the simulator in use; and a lesson's simulator saving the challenges played in it.
 import { axeViolations } from './checks/a11y';
 import type { Locator, Page } from '@playwright/test';
 import { en, type UiKey } from '../../src/i18n/en';
@@ -103,6 +104,63 @@ for (const lang of LANGS) {
     await expect(arrows(sim)).toHaveText(labels);
     await expect(state(sim, 'client')).toHaveText('TIME_WAIT');
     await expect(state(sim, 'server')).toHaveText('CLOSED');
+  });
+
+  test(`${lang}: a challenge completed in a lesson's simulator is saved and counted in the lesson list`, async ({
+    page,
+  }) => {
+    await page.goto(`${lang}/three-way-handshake/`);
+    const sim = page.locator('phone-sim');
+    await sim.scrollIntoViewIfNeeded();
+    await expect(sim.locator('.sim-body')).toBeVisible();
+    await play(sim, L, PLAYS.refused!);
+    await expect(sim.getByRole('status')).toContainText(
+      L['sim.challenge.completed'].replace('{title}', L['sim.challenge.refused']),
+    );
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('hello-tcp:quiz') ?? 'null'));
+    expect(saved.sim).toEqual(['refused']);
+    await expect(page.locator('.lesson-sim-progress')).toHaveText(
+      L['sim.progress'].replace('{done}', '1').replace('{total}', String(CHALLENGE_IDS.length)),
+    );
+  });
+
+  test(`${lang}: projector mode at 1920×1080 has large type and is driven by keyboard`, async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const sim = await open(page, lang);
+    await play(sim, L, 's.socket,s.bind,s.listen,c.socket,c.connect');
+    const enter = sim.getByRole('button', { name: STRINGS[lang]['projector.enter'], exact: true });
+    await enter.focus();
+    await page.keyboard.press('Enter');
+    await expect(sim).toHaveClass(/projector-on/);
+    await expect(sim.getByRole('button', { name: L['projector.exit'], exact: true })).toBeFocused();
+    expect((await sim.boundingBox())!.width).toBeGreaterThanOrEqual(1900);
+    // → delivers the SYN, ← takes it back.
+    await page.keyboard.press('ArrowRight');
+    await expect(state(sim, 'server')).toHaveText('SYN_RECEIVED');
+    await page.keyboard.press('ArrowLeft');
+    await expect(state(sim, 'server')).toHaveText('LISTEN');
+    await page.keyboard.press('ArrowRight');
+    await expect(sim.locator('.sim-ladder-delivered')).toHaveCount(1);
+    const sizes = await sim.evaluate((el) => {
+      const svg = el.querySelector('svg.sim-ladder') as SVGSVGElement;
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const shown = (x: Element) => (x.textContent ?? '').trim() !== '' && x.getClientRects().length > 0;
+      const svgText = Math.min(
+        ...[...svg.querySelectorAll('text')].filter(shown).map((x) => parseFloat(getComputedStyle(x).fontSize) * scale),
+      );
+      const html = Math.min(
+        ...[...el.querySelectorAll('p, li, label, legend, button, strong, span, td, th')]
+          .filter((x) => shown(x) && !x.closest('svg'))
+          .map((x) => parseFloat(getComputedStyle(x).fontSize)),
+      );
+      return { svgText, html };
+    });
+    expect(sizes.svgText).toBeGreaterThanOrEqual(28);
+    expect(sizes.html).toBeGreaterThanOrEqual(28);
+    expect(await axeViolations(page, { include: ['.sim'] })).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(sim).not.toHaveClass(/projector-on/);
+    await expect(enter).toBeFocused();
   });
 
   test(`${lang}: a hostile link shows a message and an empty simulator`, async ({ page }) => {

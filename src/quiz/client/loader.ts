@@ -5,6 +5,7 @@
  */
 import { registerLesson } from '~/quiz/progress';
 import { updateProgress } from './store';
+import { whenNear } from '~/islands/near';
 
 // Each question type's island is src/quiz/types/<kind>/client.ts and defines <quiz-<kind>>.
 const typeIslands = import.meta.glob('../types/*/client.ts');
@@ -26,26 +27,8 @@ if (lesson)
   );
 
 const loaded = new Set<string>();
-const load = (tag: string) => {
+whenNear(document.querySelectorAll(Object.keys(islands).join(',')), ({ localName: tag }) => {
   if (loaded.has(tag)) return;
   loaded.add(tag);
   void islands[tag]!();
-};
-
-const selector = Object.keys(islands).join(',');
-const elements = document.querySelectorAll<HTMLElement>(selector);
-if ('IntersectionObserver' in window) {
-  const observer = new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        observer.unobserve(entry.target);
-        load(entry.target.localName);
-      }
-    },
-    { rootMargin: '400px 0px' },
-  );
-  elements.forEach((el) => observer.observe(el));
-} else {
-  elements.forEach((el) => load(el.localName));
-}
+});

@@ -3,21 +3,30 @@
 // request, console error or failed request.
 import { expect, type Page } from '@playwright/test';
 
+/** Islands whose code loads when the reader first uses them, not near the viewport: how a test reaches for one. */
+const ON_USE: Record<string, (el: Element) => void> = {
+  // The header search (src/search/loader.ts): a press on the box; a focus would fetch Pagefind's index too.
+  'hello-search': (el) => el.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true })),
+};
+
 /**
  * Brings the first element of each custom-element tag near the viewport, which makes the quiz loader fetch
- * that tag's code, and waits until every tag on the page is defined: proof that each island's script
- * arrived from the local server. Fails naming the tag that never was. Returns the tags.
+ * that tag's code (an island that loads on use, the search box, is pressed instead, or left alone with
+ * `onUse: false`), and waits until every tag on the page is defined: proof that each island's script
+ * arrived from the local server. Fails naming the tag that never was. Returns the tags waited for.
  */
-export async function wakeIslands(page: Page): Promise<string[]> {
-  const tags = await page.evaluate(() => [
+export async function wakeIslands(page: Page, { onUse = true } = {}): Promise<string[]> {
+  const found = await page.evaluate(() => [
     ...new Set([...document.querySelectorAll('body *')].map((e) => e.localName).filter((n) => n.includes('-'))),
   ]);
+  const tags = onUse ? found : found.filter((tag) => !(tag in ON_USE));
   for (const tag of tags) {
     // Hidden ones (no layout box) are loaded eagerly; scrolling to them does nothing and is not needed.
     await page
       .locator(tag)
       .first()
       .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    if (tag in ON_USE) await page.locator(tag).first().evaluate(ON_USE[tag]!);
     await expect
       .poll(() => page.evaluate((name) => customElements.get(name) !== undefined, tag), {
         message: `<${tag}> is defined`,

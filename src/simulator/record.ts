@@ -1,17 +1,17 @@
 /**
- * What only the simulator page's own simulator does, loaded by it alone so the lessons' simulators stay
- * small: check the challenges after every move (saving the new ones with quiz progress and marking the
- * list), and read a shared run from the URL fragment. Browser only.
+ * Saving the challenges a run completes, in every simulator (a lesson's too): they go into quiz progress
+ * (`sim` in src/quiz/progress.ts), which the lesson list counts; the simulator page's list is marked as
+ * well. Browser only.
  */
 import type { Trace } from '~/tcp/browser';
 import { loadProgress, recordChallenge } from '~/quiz/progress';
 import { updateProgress } from '~/quiz/client/store';
 import { CHALLENGES, completed, type ChallengeId } from './challenges';
-export { decodeRun } from './share';
 
 /**
  * Saves the challenges `trace` completes for the first time and marks every `[data-challenge]` item in
- * `root` done or not (`label` gives the word for each). Returns the ids completed just now.
+ * `root` (the simulator page has them) done or not, `label` giving the word for each. Returns the ids
+ * completed just now.
  */
 export function checkChallenges(root: HTMLElement, trace: Trace, label: (done: boolean) => string): ChallengeId[] {
   const done = completed(trace);

@@ -1,14 +1,16 @@
-// `npm run classroom`: builds the site for the root of any web server, indexes it for search, and packs it
-// with a two-language README into hello-tcp-classroom.zip, one file a teacher copies to a USB stick.
-//   node scripts/classroom.mjs [--from DIR] [--out FILE]
+// `npm run classroom`: builds the site, turns the build into a copy that opens from disk (src/classroom:
+// relative links, classic scripts, an embedded search index), and packs it with a two-language README into
+// hello-tcp-classroom.zip, one file a teacher copies to a USB stick.
+//   node scripts/classroom.mjs [--from DIR] [--out FILE] [--copy DIR]
 //     --from DIR  pack an existing build (made with the base path /, e.g. dist/ after `npm run build`)
 //                 instead of building one; refused if it was built for another base path
 //     --out FILE  where to write the archive (default: hello-tcp-classroom.zip in the repository root)
+//     --copy DIR  where to write the unpacked classroom copy first (default: .tmp/classroom-copy)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { makeFileCopy } from '../src/classroom/transform.mjs';
 import { isCompressedCopy } from '../src/online/compress.mjs';
-import { postbuild } from './postbuild.mjs';
 import { zip } from './zip.mjs';
 
 /** The folder the archive unpacks into. */
@@ -97,9 +99,9 @@ function* walk(dir) {
 }
 
 /**
- * Throws, saying how to fix it, unless `siteDir` holds a whole build made for the root of a server: pages,
- * assets linked from /_astro/ (a build for /tcp/ links /tcp/_astro/, which a classroom server at / would not
- * find), and the search index. Reads the disk; postbuild() may prune Pagefind's unused UI files.
+ * Throws, saying how to fix it, unless `siteDir` holds a build made for the root of a server: pages and
+ * assets linked from /_astro/ (a build for /tcp/ links /tcp/_astro/, which the classroom copy would not find
+ * in the folder). Reads the disk.
  */
 export function checkRootBuild(siteDir) {
   const index = join(siteDir, 'index.html');
@@ -110,7 +112,6 @@ export function checkRootBuild(siteDir) {
       `classroom: ${siteDir} was not built for the server root (its assets are not linked from /_astro/). ` +
         'Build it with BASE_PATH unset (or BASE_PATH=/), or leave out --from.',
     );
-  postbuild(siteDir);
 }
 
 function run(command, args, env) {
@@ -133,13 +134,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   else {
     site = '.tmp/classroom-site';
     rmSync(site, { recursive: true, force: true });
-    // The archive is served from a server's root, whatever base path this shell may have set.
-    const env = { ...process.env, BASE_PATH: '/' };
-    run('astro', ['build', '--outDir', site], env);
-    run('pagefind', ['--site', site], env);
-    postbuild(site);
+    // The copy is made from a build for the root, whatever base path this shell may have set. It needs neither
+    // Pagefind's index nor postbuild's service worker and compressed copies: it leaves them out.
+    run('astro', ['build', '--outDir', site], { ...process.env, BASE_PATH: '/' });
   }
+  const copy = resolve(option(args, '--copy') ?? '.tmp/classroom-copy');
+  const made = await makeFileCopy(site, copy);
+  console.log(
+    `classroom: ${made.pages.length} pages for file://, ${made.bundles.length} script bundles, search in ${made.indexes.length} languages`,
+  );
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, packSite(site));
+  writeFileSync(out, packSite(copy));
   console.log(`classroom: wrote ${relative(process.cwd(), out)} (${(statSync(out).size / 1024).toFixed(0)} KiB)`);
 }

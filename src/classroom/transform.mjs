@@ -270,8 +270,8 @@ function dropOnlineOnly(tree) {
 }
 
 /**
- * The text of a page's part marked `data-pagefind-body`, as Pagefind reads it: blocks of words with their
- * weights, leaving out `data-pagefind-ignore` and what is not text; the title from `data-pagefind-meta="title"`
+ * The text of a page's part marked `data-pagefind-body`, as Pagefind reads it: runs of text with their
+ * weights (each text node one run, so a word never spans two elements), leaving out `data-pagefind-ignore` and what is not text; the title from `data-pagefind-meta="title"`
  * or the first h1. Undefined for a page with no such part (Pagefind leaves it out too).
  */
 function indexedText(tree, page) {
@@ -283,16 +283,16 @@ function indexedText(tree, page) {
     .replace(/\s+/g, ' ')
     .trim();
   const blocks = [];
-  let current = { text: '', weight: 1 };
-  const flush = (weight) => {
-    const text = current.text.replace(/\s+/g, ' ').trim();
-    if (text) blocks.push({ text, weight: current.weight });
-    current = { text: '', weight };
-  };
+  let joined = false; // whether the next run continues the last one's line
   const visit = (node, weight) => {
     if (node.type === 'text') {
-      if (weight !== current.weight) flush(weight);
-      current.text += node.value;
+      const text = node.value.replace(/\s+/g, ' ');
+      if (text.trim() === '') {
+        if (text && joined) blocks.push({ text, weight, joined });
+        return;
+      }
+      blocks.push({ text: joined ? text : text.trimStart(), weight, joined });
+      joined = true;
       return;
     }
     if (node.type !== 'element') return;
@@ -300,13 +300,13 @@ function indexedText(tree, page) {
     const own = node.properties.dataPagefindWeight;
     const inner = own !== undefined ? Number(own) : (HEADING_WEIGHTS[node.tagName] ?? weight);
     const block = BLOCKS.has(node.tagName);
-    if (block) flush(inner);
+    if (block) joined = false;
     for (const child of node.children) visit(child, inner);
-    if (block) flush(weight);
+    if (block) joined = false;
   };
   for (const body of bodies) {
+    joined = false;
     visit(body, 1);
-    flush(1);
   }
   return { url: page, title, blocks };
 }

@@ -43,10 +43,15 @@ export interface EmbeddedIndex {
   words: Record<string, number[]>;
 }
 
-/** A block of a page's text and the weight Pagefind gives it (1 for body text, 7 for an h1…). */
+/**
+ * A run of a page's text (one text node) and the weight Pagefind gives it (1 for body text, 7 for an h1…).
+ * A run `joined` to the one before continues its line (`发送<code>SYN</code>后`): no space comes between
+ * them, but a word never spans the two. Other runs start a new block, set apart by a space.
+ */
 export interface TextBlock {
   text: string;
   weight: number;
+  joined?: boolean;
 }
 
 /** One search hit, in the shape of Pagefind's `result.data()` that the search box shows. */
@@ -57,8 +62,8 @@ export interface EmbeddedHit {
   meta: { title: string };
 }
 
-/** Pagefind's default ranking weights (its `ranking` option). */
-export const RANKING = { termSaturation: 1.4, pageLength: 0.75, termSimilarity: 1.0 } as const;
+/** Pagefind's default ranking weights (its `ranking` option; `title` is its `metaWeights.title`). */
+export const RANKING = { termSaturation: 1.4, pageLength: 0.75, termSimilarity: 1.0, title: 5.0 } as const;
 
 /** How many words an excerpt shows: the search box asks Pagefind for 24 (`excerptLength`). */
 export const EXCERPT_WORDS = 24;
@@ -70,15 +75,28 @@ export const EXCERPT_WORDS = 24;
 export function splitWords(text: string, lang: string): string[] {
   const parts: string[] = [''];
   for (const segment of new Intl.Segmenter(segmenterLocale(lang), { granularity: 'word' }).segment(text)) {
-    if (segment.isWordLike) parts.push(segment.segment, '');
-    else parts[parts.length - 1] += segment.segment;
+    if (!segment.isWordLike) {
+      parts[parts.length - 1] += segment.segment;
+      continue;
+    }
+    // Unicode keeps a colon inside a word ("TIME_WAIT:RFC"); in this site's text it always separates two.
+    segment.segment.split(/(:)/).forEach((piece, i) => {
+      if (i % 2 === 1) parts[parts.length - 1] += piece;
+      else if (piece) parts.push(piece, '');
+    });
   }
   return parts;
 }
 
-/** The form a word is indexed and looked up by: NFKC (full-width letters become ASCII), lower case. Pure. */
+/**
+ * The form a word is indexed and looked up by: NFKC (full-width letters become ASCII), lower case, without an
+ * English possessive ("TIME_WAIT's" is "time_wait", as the English stemmer Pagefind uses removes it). Pure.
+ */
 export function normalizeWord(word: string): string {
-  return word.normalize('NFKC').toLowerCase();
+  return word
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/['’](s)?$/, '');
 }
 
 /** The words of a query, normalized, in order. Pure. */
@@ -106,8 +124,8 @@ export function buildEmbeddedIndex(
     const weights: number[] = [];
     for (const block of page.blocks) {
       const words = splitWords(block.text, lang);
-      // Blocks are separate elements: keep their words apart.
-      parts[parts.length - 1] += (parts.length > 1 ? ' ' : '') + words[0];
+      if (!block.joined && parts.length > 1) parts[parts.length - 1] = parts[parts.length - 1]!.trimEnd() + ' ';
+      parts[parts.length - 1] += words[0];
       const first = (parts.length - 1) / 2;
       if (words.length > 1 && weights.at(-1) !== block.weight) weights.push(first, block.weight);
       for (let i = 1; i < words.length; i += 2) {
@@ -143,11 +161,15 @@ interface Place {
   weight: number;
 }
 
-/** A page's parts (EmbeddedPage.text split) and the weight of each word. Pure. */
-function readPage(page: EmbeddedPage): { parts: string[]; weightOf: (at: number) => number } {
+/** A page's parts (EmbeddedPage.text split), the weight of each word and its title's words. Pure. */
+function readPage(
+  page: EmbeddedPage,
+  lang: string,
+): { parts: string[]; weightOf: (at: number) => number; titleWords: Set<string> } {
   const parts = page.text.split(PART_SEPARATOR);
   return {
     parts,
+    titleWords: new Set(queryWords(page.title, lang)),
     weightOf(at) {
       let weight = 1;
       for (let i = 0; i < page.weights.length && page.weights[i]! <= at; i += 2) weight = page.weights[i + 1]!;
@@ -161,7 +183,7 @@ const readCache = new WeakMap<EmbeddedIndex, ReturnType<typeof readPage>[]>();
 /** Every page of the index read once (readPage), kept while the index lives. */
 function readPages(index: EmbeddedIndex): ReturnType<typeof readPage>[] {
   let read = readCache.get(index);
-  if (!read) readCache.set(index, (read = index.pages.map(readPage)));
+  if (!read) readCache.set(index, (read = index.pages.map((page) => readPage(page, index.lang))));
   return read;
 }
 
@@ -224,16 +246,19 @@ export function searchEmbedded(
     return { words, pages, idf: idf(total, pages.size) };
   });
 
+  const queryIdf = matches.reduce((sum, m) => sum + m.idf, 0);
   let pages = [...matches[0]!.pages];
   for (const match of matches.slice(1)) pages = pages.filter((page) => match.pages.has(page));
 
   const scored = pages.map((page) => {
-    const { parts, weightOf } = read[page]!;
+    const { parts, weightOf, titleWords } = read[page]!;
     const length = (parts.length - 1) / 2;
     let score = 0;
     const marks = new Map<number, number>(); // word number → balanced score, for the excerpt
+    const inTitle = new Map<string, number>(); // matched title word → its query word's idf
     for (const match of matches) {
-      for (const { bonus, pages: byPage } of match.words) {
+      for (const { word, bonus, pages: byPage } of match.words) {
+        if (titleWords.has(word)) inTitle.set(word, match.idf);
         const places: Place[] | undefined = byPage.get(page)?.map((at) => ({ at, weight: weightOf(at) }));
         if (!places) continue;
         const weighted = places.reduce((sum, p) => sum + p.weight, 0) * bonus;
@@ -244,6 +269,11 @@ export function searchEmbedded(
         for (const p of places) marks.set(p.at, (marks.get(p.at) ?? 0) + p.weight ** 2 * bonus);
       }
     }
+    // Pagefind's title boost: the idf of the query words the title holds, times the share of the query's
+    // idf they make, squared, so one common word in a title counts for little.
+    const matched = [...inTitle.values()].reduce((sum, x) => sum + x, 0);
+    const coverage = matched / queryIdf;
+    if (queryIdf > 0) score += RANKING.title * matched * coverage * coverage;
     return { page, score, marks };
   });
   scored.sort((a, b) => b.score - a.score || a.page - b.page);

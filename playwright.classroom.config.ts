@@ -7,7 +7,8 @@ export default defineConfig({
   testDir: 'tests/classroom',
   globalSetup: './tests/classroom/setup.ts',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // Two at once: each test mostly waits on its page.
+  workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: [['list']],

@@ -66,6 +66,8 @@ export async function makeFileCopy(siteDir, outDir) {
     rewriteLinks(tree, page, isFolder);
     dropOnlineOnly(tree);
     const search = findAll(tree, (el) => el.tagName === 'hello-search');
+    // Every language with a search box gets its index, even one with no page to index.
+    if (search.length > 0 && !texts.has(lang)) texts.set(lang, []);
     for (const box of search) {
       delete box.properties.dataBundle;
       box.properties.dataBase = rootFrom(page);

@@ -79,8 +79,9 @@ export function splitWords(text: string, lang: string): string[] {
       parts[parts.length - 1] += segment.segment;
       continue;
     }
-    // Unicode keeps a colon inside a word ("TIME_WAIT:RFC"); in this site's text it always separates two.
-    segment.segment.split(/(:)/).forEach((piece, i) => {
+    // Unicode keeps a colon inside a word ("TIME_WAIT:RFC", "TIME_WAIT：RFC"); in this site's text it always
+    // separates two.
+    segment.segment.split(/([:：])/).forEach((piece, i) => {
       if (i % 2 === 1) parts[parts.length - 1] += piece;
       else if (piece) parts.push(piece, '');
     });
@@ -90,20 +91,29 @@ export function splitWords(text: string, lang: string): string[] {
 
 /**
  * The form a word is indexed and looked up by: NFKC (full-width letters become ASCII), lower case, without an
- * English possessive ("TIME_WAIT's" is "time_wait", as the English stemmer Pagefind uses removes it). Pure.
+ * English possessive ("TIME_WAIT's" is "time_wait"), and on English pages without a plural ending
+ * ("cookies" → "cooki", "timers" → "timer"): the first step of the Snowball English stemmer Pagefind runs.
+ * With every query word matched as a prefix, "cooki" then finds "cookie" and "cookies". Pure.
  */
-export function normalizeWord(word: string): string {
-  return word
+export function normalizeWord(word: string, lang = ''): string {
+  const plain = word
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/['’](s)?$/, '');
+    .replace(/['’]s?$/, '');
+  if (segmenterLocale(lang) !== 'en' || !/^[a-z]+$/.test(plain)) return plain;
+  if (plain.endsWith('sses')) return plain.slice(0, -2);
+  if (/(ied|ies)$/.test(plain)) return plain.length > 4 ? plain.slice(0, -2) : plain.slice(0, -1);
+  if (/(us|ss)$/.test(plain)) return plain;
+  // A final s goes when a vowel comes before the letter before it: "gaps" → "gap", but "gas" stays.
+  if (plain.endsWith('s') && /[aeiouy]/.test(plain.slice(0, -2))) return plain.slice(0, -1);
+  return plain;
 }
 
 /** The words of a query, normalized, in order. Pure. */
 export function queryWords(query: string, lang: string): string[] {
   return splitWords(query, lang)
     .filter((_, i) => i % 2 === 1)
-    .map(normalizeWord);
+    .map((word) => normalizeWord(word, lang));
 }
 
 /** `zh-Hans` → `zh`: the segmenter's dictionaries are per language. Pure. */
@@ -129,7 +139,7 @@ export function buildEmbeddedIndex(
       const first = (parts.length - 1) / 2;
       if (words.length > 1 && weights.at(-1) !== block.weight) weights.push(first, block.weight);
       for (let i = 1; i < words.length; i += 2) {
-        const word = normalizeWord(words[i]!);
+        const word = normalizeWord(words[i]!, lang);
         let byPage = places.get(word);
         if (!byPage) places.set(word, (byPage = new Map()));
         let list = byPage.get(pageNumber);

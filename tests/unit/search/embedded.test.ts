@@ -14,6 +14,21 @@ describe('the embedded search index', () => {
     expect(zh.join('')).toBe('客户端发送 SYN，进入 SYN_SENT 状态。');
     expect(splitWords('The SYN, then ACK.', 'en')).toEqual(['', 'The', ' ', 'SYN', ', ', 'then', ' ', 'ACK', '.']);
     expect(queryWords('Ｓyn  三次握手', 'zh-Hans')).toEqual(['syn', '三次', '握手']);
+    expect(queryWords('TIME_WAIT：RFC 9293 TIME_WAIT:RFC', 'zh-Hans')).toEqual(['time_wait', 'rfc', '9293', 'time_wait', 'rfc']);
+    expect(queryWords("TIME_WAIT's timer’s", 'en')).toEqual(['time_wait', 'timer']);
+  });
+
+  it('drops English plural endings on English pages only, as the first step of the Snowball stemmer does', () => {
+    expect(queryWords('cookies timers gaps gas class bus ties', 'en')).toEqual([
+      'cooki',
+      'timer',
+      'gap',
+      'gas',
+      'class',
+      'bus',
+      'tie',
+    ]);
+    expect(queryWords('cookies', 'zh-Hans')).toEqual(['cookies']);
   });
 
   const index = buildEmbeddedIndex('en', [

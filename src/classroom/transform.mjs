@@ -257,7 +257,8 @@ function rewriteLinks(tree, page, isFolder) {
         p[name] = fileLink(value, page, isFolder);
     }
     if (typeof p.style === 'string') p.style = cssFileLinks(p.style, page, isFolder);
-    if (el.tagName === 'style') for (const c of el.children) if (c.type === 'text') c.value = cssFileLinks(c.value, page, isFolder);
+    if (el.tagName === 'style')
+      for (const c of el.children) if (c.type === 'text') c.value = cssFileLinks(c.value, page, isFolder);
   }
 }
 

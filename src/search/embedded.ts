@@ -200,7 +200,7 @@ function readPages(index: EmbeddedIndex): ReturnType<typeof readPage>[] {
 /** Reads an index entry (`[page, count, gap, …, page, …]`) into word numbers per page. Pure. */
 function placesOf(entry: number[]): Map<number, number[]> {
   const byPage = new Map<number, number[]>();
-  for (let i = 0; i < entry.length; ) {
+  for (let i = 0; i < entry.length;) {
     const count = entry[i + 1]!;
     const list: number[] = [];
     for (let k = 0; k < count; k++) list.push((list[k - 1] ?? 0) + entry[i + 2 + k]!);

@@ -67,7 +67,9 @@ async function wakeIslands(page: Page): Promise<string[]> {
       .locator(tag)
       .first()
       .evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await expect.poll(() => page.evaluate((name) => customElements.get(name) !== undefined, tag), { message: tag }).toBe(true);
+    await expect
+      .poll(() => page.evaluate((name) => customElements.get(name) !== undefined, tag), { message: tag })
+      .toBe(true);
   }
   return tags;
 }
@@ -136,7 +138,10 @@ test('the simulator steps through a handshake', async ({ page }) => {
   await expect(sim.locator('.sim-body')).toBeVisible();
   const press = async (side: 'client' | 'server', call: string) => {
     const name = `${zh[side === 'client' ? 'sim.client' : 'sim.server']}: ${zh['sim.calls']}`;
-    await sim.getByRole('group', { name, exact: true }).getByRole('button', { name: `${call}()`, exact: true }).click();
+    await sim
+      .getByRole('group', { name, exact: true })
+      .getByRole('button', { name: `${call}()`, exact: true })
+      .click();
   };
   for (const call of ['socket', 'bind', 'listen']) await press('server', call);
   for (const call of ['socket', 'connect']) await press('client', call);

@@ -18,4 +18,3 @@ export const SEARCH_QUERIES: Record<'zh' | 'en', [query: string, slug: string][]
     ['SYN cookies', 'faq'],
   ],
 };
-

@@ -21,13 +21,18 @@ describe('links in the classroom copy', () => {
     expect(fileLink(value, from, isFolder)).toBe(expected);
   });
 
-  it.each(['#top', '?q=1', 'https://www.rfc-editor.org/rfc/rfc9293', '//cdn.example/x.js', 'mailto:a@b', 'data:,x', ''])(
-    'leaves %j as it is',
-    (value) => {
-      expect(fileLink(value, 'zh/lab/index.html', isFolder)).toBe(value);
-      expect(sitePath(value, 'zh/lab/index.html')).toBeUndefined();
-    },
-  );
+  it.each([
+    '#top',
+    '?q=1',
+    'https://www.rfc-editor.org/rfc/rfc9293',
+    '//cdn.example/x.js',
+    'mailto:a@b',
+    'data:,x',
+    '',
+  ])('leaves %j as it is', (value) => {
+    expect(fileLink(value, 'zh/lab/index.html', isFolder)).toBe(value);
+    expect(sitePath(value, 'zh/lab/index.html')).toBeUndefined();
+  });
 
   it('finds the site root from any page, and paths relative to a page', () => {
     expect(rootFrom('index.html')).toBe('');

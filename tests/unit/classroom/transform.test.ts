@@ -38,8 +38,7 @@ const BUILD = {
   '_astro/entry.js':
     'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/lazy.js"])))=>i.map(i=>d[i]);\n' +
     'import{p as e}from"./helper.js";globalThis.ran.push("entry");e(()=>import(`./lazy.js`),__vite__mapDeps([0])).then(m=>m.go());',
-  '_astro/helper.js':
-    'export const p=(f,deps)=>{if(deps&&deps.length>0)throw new Error("preloads "+deps);return f()};',
+  '_astro/helper.js': 'export const p=(f,deps)=>{if(deps&&deps.length>0)throw new Error("preloads "+deps);return f()};',
   '_astro/lazy.js': 'globalThis.ran.push("lazy");export const go=()=>globalThis.ran.push("go");',
   'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
   'index.html.br': 'b',

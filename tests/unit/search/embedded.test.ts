@@ -14,7 +14,13 @@ describe('the embedded search index', () => {
     expect(zh.join('')).toBe('客户端发送 SYN，进入 SYN_SENT 状态。');
     expect(splitWords('The SYN, then ACK.', 'en')).toEqual(['', 'The', ' ', 'SYN', ', ', 'then', ' ', 'ACK', '.']);
     expect(queryWords('Ｓyn  三次握手', 'zh-Hans')).toEqual(['syn', '三次', '握手']);
-    expect(queryWords('TIME_WAIT：RFC 9293 TIME_WAIT:RFC', 'zh-Hans')).toEqual(['time_wait', 'rfc', '9293', 'time_wait', 'rfc']);
+    expect(queryWords('TIME_WAIT：RFC 9293 TIME_WAIT:RFC', 'zh-Hans')).toEqual([
+      'time_wait',
+      'rfc',
+      '9293',
+      'time_wait',
+      'rfc',
+    ]);
     expect(queryWords("TIME_WAIT's timer’s", 'en')).toEqual(['time_wait', 'timer']);
   });
 
@@ -69,7 +75,11 @@ describe('the embedded search index', () => {
 
   it('finds a Chinese word inside a longer sentence and marks it', () => {
     const zh = buildEmbeddedIndex('zh-Hans', [
-      { url: 'zh/a/index.html', title: '甲', blocks: [body('服务器收到 SYN 以后回复 SYN-ACK，进入 SYN_RECEIVED 状态。')] },
+      {
+        url: 'zh/a/index.html',
+        title: '甲',
+        blocks: [body('服务器收到 SYN 以后回复 SYN-ACK，进入 SYN_RECEIVED 状态。')],
+      },
       { url: 'zh/b/index.html', title: '乙', blocks: [body('四次挥手由一端调用 close() 开始。')] },
     ]);
     const found = searchEmbedded(zh, '服务器');

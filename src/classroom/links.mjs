@@ -12,6 +12,9 @@ const SITE = 'http://site.invalid/';
  * Fragments, queries, other sites and other schemes (`https:`, `data:`, `mailto:`) come back unchanged.
  * `isFolder(path)` answers for a path from the site root without a trailing slash. Pure unless isFolder reads
  * the disk.
+ * @param {string} value
+ * @param {string} from
+ * @param {(path: string) => boolean} [isFolder]
  */
 export function fileLink(value, from, isFolder = () => false) {
   const path = sitePath(value, from);
@@ -50,6 +53,9 @@ export function relativeTo(from, target) {
 /**
  * A stylesheet's `url(…)` references, rewritten with fileLink relative to the stylesheet `from`. Quoted and
  * unquoted forms; `data:` and other sites are left alone. Pure unless isFolder reads the disk.
+ * @param {string} css
+ * @param {string} from
+ * @param {(path: string) => boolean} [isFolder]
  */
 export function cssFileLinks(css, from, isFolder) {
   return css.replace(/url\(\s*(['"]?)([^'")]*)\1\s*\)/g, (whole, quote, value) => {

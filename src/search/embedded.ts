@@ -134,8 +134,8 @@ export function buildEmbeddedIndex(
     const weights: number[] = [];
     for (const block of page.blocks) {
       const words = splitWords(block.text, lang);
-      if (!block.joined && parts.length > 1) parts[parts.length - 1] = parts[parts.length - 1]!.trimEnd() + ' ';
-      parts[parts.length - 1] += words[0];
+      const last = parts.length - 1;
+      parts[last] = (!block.joined && last > 0 ? parts[last]!.trimEnd() + ' ' : parts[last]!) + words[0]!;
       const first = (parts.length - 1) / 2;
       if (words.length > 1 && weights.at(-1) !== block.weight) weights.push(first, block.weight);
       for (let i = 1; i < words.length; i += 2) {

@@ -74,7 +74,8 @@ describe('the classroom archive', () => {
 
 // The real archive, when `npm run test:classroom` has just packed it (from dist/).
 describe.runIf(process.env.CLASSROOM_ARCHIVE)('hello-tcp-classroom.zip', () => {
-  const dir = () => join(unzipToTemp(process.env.CLASSROOM_ARCHIVE!), FOLDER);
+  let unpacked: string | undefined;
+  const dir = () => (unpacked ??= join(unzipToTemp(process.env.CLASSROOM_ARCHIVE!), FOLDER));
 
   it('holds every lesson in both languages, made for file://: relative links, classic scripts, no Pagefind', () => {
     const root = dir();

@@ -8,19 +8,28 @@ interface Pagefind {
   debouncedSearch(query: string, options?: object, ms?: number): Promise<{ results: PagefindHit[] } | null>;
 }
 interface PagefindHit {
-  data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
+  data(): Promise<Hit>;
 }
+/** A result as the panel shows it: Pagefind's `data()`, which the embedded index imitates. */
+interface Hit {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+}
+/** Searches the loaded index: how many pages match and the first MAX_RESULTS; null when superseded. */
+type Find = (query: string) => Promise<{ count: number; hits: Hit[] } | null>;
 
 /** How many results the panel lists; the lessons are few, so more would only be noise. */
 const MAX_RESULTS = 8;
 
 /**
- * <hello-search>: the header search box. Loads Pagefind lazily, searches the index of the page's
- * language (Pagefind picks it from <html lang>), lists results as links and announces their count.
+ * <hello-search>: the header search box. Loads Pagefind lazily (or the classroom copy's embedded index),
+ * searches the index of the page's language (Pagefind picks it from <html lang>), lists results as links and
+ * announces their count.
  * Keys: ↓/↑ move between the box and the results, Esc closes the list ("/" is ./loader.ts's).
  */
 class HelloSearch extends HTMLElement {
-  #pagefind: Promise<Pagefind> | undefined;
+  #find: Promise<Find> | undefined;
   #labels!: Labels;
   #input!: HTMLInputElement;
   #panel!: HTMLElement;
@@ -59,18 +68,36 @@ class HelloSearch extends HTMLElement {
     if (this.#input.value.trim()) void this.#search(this.#input.value);
   }
 
-  /** Imports pagefind.js once. It computes the rest of its bundle's location from its own URL. */
-  #load(): Promise<Pagefind> {
-    if (location.protocol === 'file:') return Promise.reject(new Error('file: pages cannot fetch the index'));
-    this.#pagefind ??= (async () => {
-      const pagefind = (await import(/* @vite-ignore */ this.dataset.bundle!)) as Pagefind;
-      // Result URLs are stored relative to the site root; the base puts them under e.g. /tcp/.
-      await pagefind.options({ baseUrl: this.dataset.base, excerptLength: 24 });
-      await pagefind.init();
-      return pagefind;
-    })();
-    this.#pagefind.catch(() => (this.#pagefind = undefined)); // Let a later focus try again.
-    return this.#pagefind;
+  /**
+   * Loads the search once: Pagefind's pagefind.js (it computes the rest of its bundle's location from its
+   * own URL), or, in the classroom copy opened from disk, the index embedded as a script (`data-index`).
+   */
+  #load(): Promise<Find> {
+    this.#find ??= this.dataset.index ? this.#loadEmbedded(this.dataset.index) : this.#loadPagefind();
+    this.#find.catch(() => (this.#find = undefined)); // Let a later focus try again.
+    return this.#find;
+  }
+
+  async #loadPagefind(): Promise<Find> {
+    if (location.protocol === 'file:') throw new Error('file: pages cannot fetch the index');
+    const pagefind = (await import(/* @vite-ignore */ this.dataset.bundle!)) as Pagefind;
+    // Result URLs are stored relative to the site root; the base puts them under e.g. /tcp/.
+    await pagefind.options({ baseUrl: this.dataset.base, excerptLength: 24 });
+    await pagefind.init();
+    return async (query) => {
+      const found = await pagefind.debouncedSearch(query, {}, 150);
+      if (found === null) return null;
+      return {
+        count: found.results.length,
+        hits: await Promise.all(found.results.slice(0, MAX_RESULTS).map((hit) => hit.data())),
+      };
+    };
+  }
+
+  async #loadEmbedded(src: string): Promise<Find> {
+    const { loadEmbedded } = await import('./embedded-client');
+    const backend = await loadEmbedded(src, this.dataset.base ?? '');
+    return async (query) => backend.search(query, MAX_RESULTS);
   }
 
   async #search(raw: string) {
@@ -82,10 +109,10 @@ class HelloSearch extends HTMLElement {
       return;
     }
     this.#open();
-    let pagefind: Pagefind;
+    let find: Find;
     try {
-      if (!this.#pagefind) this.#say(this.#labels['search.loading'], false);
-      pagefind = await this.#load();
+      if (!this.#find) this.#say(this.#labels['search.loading'], false);
+      find = await this.#load();
     } catch {
       this.#show(
         [],
@@ -93,12 +120,10 @@ class HelloSearch extends HTMLElement {
       );
       return;
     }
-    const found = await pagefind.debouncedSearch(query, {}, 150);
+    const found = await find(query);
     if (found === null || query !== this.#latest) return; // A newer query superseded this one.
-    const hits = await Promise.all(found.results.slice(0, MAX_RESULTS).map((hit) => hit.data()));
-    if (query !== this.#latest) return;
+    const { count, hits } = found;
     this.#listed = query;
-    const count = found.results.length;
     const template =
       count === 0
         ? this.#labels['search.none']
@@ -108,7 +133,7 @@ class HelloSearch extends HTMLElement {
     this.#show(hits, fill(template, { query, count }));
   }
 
-  #show(hits: Awaited<ReturnType<PagefindHit['data']>>[], message: string) {
+  #show(hits: Hit[], message: string) {
     const items = hits.map((hit) => {
       const item = document.createElement('li');
       const link = document.createElement('a');

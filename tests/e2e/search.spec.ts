@@ -1,22 +1,6 @@
 import type { Page } from '@playwright/test';
+import { SEARCH_QUERIES as QUERIES } from '../support/search-queries';
 import { test, expect, LANGS } from './fixtures';
-
-/** What a reader types, and the lesson (slug) that must come up first. */
-const QUERIES: Record<(typeof LANGS)[number], [query: string, slug: string][]> = {
-  zh: [
-    ['三次握手', 'three-way-handshake'],
-    ['挥手', 'four-way-close'],
-    ['半关闭', 'four-way-close'],
-    ['TIME_WAIT', 'four-way-close'],
-    ['保活', 'faq'],
-  ],
-  en: [
-    ['three-way handshake', 'three-way-handshake'],
-    ['half-close', 'four-way-close'],
-    ['TIME_WAIT', 'four-way-close'],
-    ['SYN cookies', 'faq'],
-  ],
-};
 
 /** The UI text a zh reader sees must be Chinese: no run of Latin letters other than protocol names. */
 const ENGLISH_WORD = /\b(?!SYN\b|ACK\b|FIN\b|TIME_WAIT\b)[A-Za-z]{3,}\b/;

@@ -1,9 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { checkRootBuild, FOLDER, packSite, README } from '../../../scripts/classroom.mjs';
+import { searchEmbedded, type EmbeddedIndex } from '~/search/embedded';
 import { lessonFiles } from '../../support/lessons';
+import { SEARCH_QUERIES } from '../../support/search-queries';
 import { unzipToTemp } from './unzip';
 
 function fakeSite(files: Record<string, string>): string {
@@ -33,15 +36,16 @@ describe('the classroom archive', () => {
     expect(readFileSync(join(dir, 'serve.mjs'), 'utf8')).toContain('createServer');
   });
 
-  it('explains in both languages how to serve it, and why not to open it as a file', () => {
-    const [zh, en] = README.split('Hello, TCP — classroom package');
+  it('says in both languages to double-click index.html first and to use a server second', () => {
+    const [zh, en] = README.split('Hello, TCP — classroom package') as [string, string];
     for (const part of [zh, en]) {
-      expect(part).toContain('python3 -m http.server 8000');
+      expect(part.indexOf('index.html')).toBeLessThan(part.indexOf('python3 -m http.server 8000'));
       expect(part).toContain('http://localhost:8000/');
-      expect(part).toContain('file://');
-      expect(part).toContain('BASE_PATH=/tcp/');
+      expect(part).toContain('security.fileuri.strict_origin_policy');
     }
+    expect(zh).toMatch(/双击文件夹里的 index\.html/);
     expect(zh).toMatch(/静态网页服务器/);
+    expect(en).toMatch(/double-click index\.html/);
     expect(en).toMatch(/static web server/);
   });
 
@@ -63,16 +67,18 @@ describe('the classroom archive', () => {
     expect(() => checkRootBuild(fakeSite({ 'zh/index.html': '' }))).toThrow(/no index\.html.*npm run build/);
     const underTcp = fakeSite({ 'index.html': '<link rel="stylesheet" href="/tcp/_astro/a.css">' });
     expect(() => checkRootBuild(underTcp)).toThrow(/not built for the server root.*BASE_PATH/);
-    // A root build gets as far as the search index, which this fake site lacks.
     const atRoot = fakeSite({ 'index.html': '<link rel="stylesheet" href="/_astro/a.css">' });
-    expect(() => checkRootBuild(atRoot)).toThrow(/pagefind/);
+    expect(() => checkRootBuild(atRoot)).not.toThrow();
   });
 });
 
 // The real archive, when `npm run test:classroom` has just packed it (from dist/).
 describe.runIf(process.env.CLASSROOM_ARCHIVE)('hello-tcp-classroom.zip', () => {
-  it('holds every lesson in both languages and the search index, built for the server root', () => {
-    const dir = join(unzipToTemp(process.env.CLASSROOM_ARCHIVE!), FOLDER);
+  let unpacked: string | undefined;
+  const dir = () => (unpacked ??= join(unzipToTemp(process.env.CLASSROOM_ARCHIVE!), FOLDER));
+
+  it('holds every lesson in both languages, made for file://: relative links, classic scripts, no Pagefind', () => {
+    const root = dir();
     const lessons = lessonFiles();
     expect(lessons.length).toBeGreaterThan(0);
     for (const page of [
@@ -82,13 +88,30 @@ describe.runIf(process.env.CLASSROOM_ARCHIVE)('hello-tcp-classroom.zip', () => {
       'en/index.html',
       ...lessons.map((l) => `${l.path}index.html`),
     ]) {
-      expect(existsSync(join(dir, page)), page).toBe(true);
+      expect(existsSync(join(root, page)), page).toBe(true);
     }
-    for (const lang of ['en', 'zh-hans']) {
-      expect(readFileSync(join(dir, 'pagefind/pagefind-entry.json'), 'utf8')).toContain(`"${lang}"`);
+    for (const gone of ['pagefind', 'sw.js', 'og']) expect(existsSync(join(root, gone)), gone).toBe(false);
+    const html = readFileSync(join(root, 'zh/three-way-handshake/index.html'), 'utf8');
+    expect(html).toContain('data-index="../../_classroom/search.zh-hans.js"');
+    expect(html).not.toMatch(/(?:href|src)="\/(?!\/)/);
+    expect(html).not.toContain('type="module"');
+    expect(html).toMatch(/<script defer src="\.\.\/\.\.\/_classroom\/page\.[0-9a-f]+\.js"><\/script>/);
+  });
+
+  it("ranks the lessons for the search tests' queries as the online search does", () => {
+    const root = dir();
+    for (const [lang, file] of [
+      ['zh', 'search.zh-hans.js'],
+      ['en', 'search.en.js'],
+    ] as const) {
+      const context: { window: { __helloSearchIndex?: EmbeddedIndex } } = { window: {} };
+      runInNewContext(readFileSync(join(root, '_classroom', file), 'utf8'), context);
+      const index = context.window.__helloSearchIndex!;
+      for (const [query, slug] of SEARCH_QUERIES[lang]) {
+        const { hits } = searchEmbedded(index, query);
+        expect(hits[0]?.url, `${lang}: ${query}`).toBe(`${lang}/${slug}/index.html`);
+        expect(hits.every((hit) => hit.url.startsWith(`${lang}/`))).toBe(true);
+      }
     }
-    const html = readFileSync(join(dir, 'zh/three-way-handshake/index.html'), 'utf8');
-    expect(html).toContain('data-bundle="/pagefind/pagefind.js"');
-    expect(html).not.toMatch(/(?:href|src)="\/tcp\//);
   });
 });

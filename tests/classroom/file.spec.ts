@@ -6,11 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { en } from '../../src/i18n/en';
 import { zh } from '../../src/i18n/zh';
 import { FOLDER } from '../../scripts/classroom.mjs';
 import { SEARCH_QUERIES } from '../support/search-queries';
+import { wakeIslands } from '../e2e/checks/offline';
 
 const LANGS = ['zh', 'en'] as const;
 
@@ -53,26 +54,6 @@ function pages(): string[] {
     .sort();
 }
 const LIST = 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))';
-
-/**
- * Brings every custom element (island) near the viewport, which makes the page load its code, and waits until
- * each is defined. Returns the tags.
- */
-async function wakeIslands(page: Page): Promise<string[]> {
-  const tags = await page.evaluate(() => [
-    ...new Set([...document.querySelectorAll('body *')].map((e) => e.localName).filter((n) => n.includes('-'))),
-  ]);
-  for (const tag of tags) {
-    await page
-      .locator(tag)
-      .first()
-      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await expect
-      .poll(() => page.evaluate((name) => customElements.get(name) !== undefined, tag), { message: tag })
-      .toBe(true);
-  }
-  return tags;
-}
 
 for (const path of pages()) {
   test(`${path} opens from disk, its islands run, and every link and resource is a file in the archive`, async ({

@@ -1,11 +1,12 @@
 /**
  * Highlighted code with classes instead of Shiki's per-token inline styles: each token's colour in the light
  * theme becomes a class `l<n>` and its colour in the dark theme `d<n>` (n: the colour's place in the theme's
- * palette), which code-colours.css defines once for the whole site. A token in the block's own colours in
+ * palette), or one class `c<n>` when both have the same place, which code-colours.css defines once for the
+ * whole site. Shiki's per-line wrapper spans go too. A token in the block's own colours in
  * both themes needs neither and is plain text inside its line, and neighbours with the same classes merge. Anything else Shiki
  * writes on a token (a font style) stays inline, as before.
  *
- *   <span style="color:#CF222E;--shiki-dark:#FF7B72">return</span>   becomes   <span class="l2 d2">return</span>
+ *   <span class="line"><span style="color:#CF222E;--shiki-dark:#FF7B72">return</span>…</span>   becomes   <span class="c2">return</span>…
  *
  * Used by Markdown code fences (astro.config.mjs) and <CodeFile>. Pure, apart from loading the two themes.
  */
@@ -30,14 +31,20 @@ export const CODE_PALETTE: Record<Mode, string[]> = {
   dark: await palette(CODE_THEMES.dark),
 };
 
-/** The class prefix of each mode. */
+/** The class prefix of each mode, and of a token with the same place in both palettes (the GitHub pair is parallel). */
 const PREFIX: Record<Mode, string> = { light: 'l', dark: 'd' };
+const SAME = 'c';
 
 /** code-colours.css as it must read: a class per palette colour, the dark ones on screens in the dark theme only. Pure. */
 export function codeColoursCss(): string {
+  const shared = Math.min(CODE_PALETTE.light.length, CODE_PALETTE.dark.length);
   const rules = (mode: Mode, indent: string, scope: string) =>
     CODE_PALETTE[mode]
-      .map((c, i) => `${indent}${scope}.astro-code .${PREFIX[mode]}${i} {\n${indent}  color: ${c};\n${indent}}\n`)
+      .map((c, i) => {
+        const selector = [`${scope}.astro-code .${PREFIX[mode]}${i}`];
+        if (i < shared) selector.push(`${scope}.astro-code .${SAME}${i}`);
+        return `${indent}${selector.join(`,\n${indent}`)} {\n${indent}  color: ${c};\n${indent}}\n`;
+      })
       .join('');
   return (
     `/* Token colours of highlighted code (src/styles/code-classes.ts writes the classes; its test keeps this file\n` +
@@ -66,9 +73,19 @@ function tokenClasses(style: string): { classes: string[]; rest: string } | unde
   }
   const { light = 0, dark = 0 } = index;
   // Both classes or none: a token in the light foreground may still have its own dark colour, and the reverse.
-  const classes = light === 0 && dark === 0 ? [] : [`${PREFIX.light}${light}`, `${PREFIX.dark}${dark}`];
+  const classes =
+    light === dark ? (light === 0 ? [] : [`${SAME}${light}`]) : [`${PREFIX.light}${light}`, `${PREFIX.dark}${dark}`];
   return { classes, rest: rest.join(';') };
 }
+
+const hasClass = (el: Element, name: string) => {
+  const cls = el.properties.className;
+  return Array.isArray(cls)
+    ? cls.includes(name)
+    : String(cls ?? '')
+        .split(/\s+/)
+        .includes(name);
+};
 
 const sameSpan = (a: Element, b: Element) =>
   String(a.properties.className ?? '') === String(b.properties.className ?? '') &&
@@ -78,6 +95,19 @@ const sameSpan = (a: Element, b: Element) =>
 /** The Shiki transformer (see the file comment). */
 export const codeClasses: ShikiTransformer = {
   name: 'hello-tcp:code-classes',
+  // Nothing styles or reads Shiki's per-line wrapper spans: the lines are the code's own newlines.
+  code(code) {
+    const out: ElementContent[] = [];
+    for (const child of code.children) {
+      const inner = child.type === 'element' && hasClass(child, 'line') ? child.children : [child];
+      for (const c of inner) {
+        const last = out[out.length - 1];
+        if (c.type === 'text' && last?.type === 'text') last.value += c.value;
+        else out.push(c);
+      }
+    }
+    code.children = out;
+  },
   line(line) {
     const out: ElementContent[] = [];
     for (const child of line.children) {

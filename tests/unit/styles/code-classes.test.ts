@@ -38,12 +38,11 @@ function colours(root: Root): string[] {
     const s = style(node);
     let [l, d] = [s.color ?? light, s['--shiki-dark'] ?? dark];
     for (const c of (node.properties.className as string[] | undefined) ?? []) {
-      const m = /^([ld])(\d+)$/.exec(c);
+      const m = /^([ldc])(\d+)$/.exec(c);
       if (m) {
-        const colour = CODE_PALETTE[m[1] === 'l' ? 'light' : 'dark'][Number(m[2])];
-        if (colour === undefined) throw new Error(`class ${c} is not in the palette`);
-        if (m[1] === 'l') l = colour;
-        else d = colour;
+        const [light, dark] = [CODE_PALETTE.light[Number(m[2])], CODE_PALETTE.dark[Number(m[2])]];
+        if (m[1] !== 'd') l = light ?? `no ${c}`;
+        if (m[1] !== 'l') d = dark ?? `no ${c}`;
       }
     }
     for (const child of node.children) visit(child, l, d);
@@ -76,6 +75,7 @@ describe('code colours as classes', () => {
     };
     walk(classed);
     for (const s of spans) expect(String(s.properties.style ?? '')).not.toMatch(/(?:^|;)\s*(?:color|--shiki-dark)\s*:/);
+    expect(spans.filter((s) => String(s.properties.className).includes('line'))).toEqual([]);
   });
 
   it('writes fewer bytes than inline styles', async () => {

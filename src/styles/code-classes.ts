@@ -78,8 +78,9 @@ function tokenClasses(style: string): { classes: string[]; rest: string } | unde
   return { classes, rest: rest.join(';') };
 }
 
+// Shiki names the property `class`; other hast tools write `className`.
 const hasClass = (el: Element, name: string) => {
-  const cls = el.properties.className;
+  const cls = el.properties.className ?? el.properties.class;
   return Array.isArray(cls)
     ? cls.includes(name)
     : String(cls ?? '')

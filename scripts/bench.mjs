@@ -12,7 +12,7 @@ import { isLessonPath, measurePages } from './bench/pages.mjs';
 import { lighthouseScores } from './bench/lighthouse.mjs';
 import { tcpBundle, tcpTimings } from './bench/tcp.mjs';
 import { buildCopy, makeCopy, replicateLessons } from './bench/scale.mjs';
-import { lessonPaths as lessonPages, lessonWeights, lighthouseBothServers, printWeights } from './bench/weight.mjs';
+import { lessonPaths as lessonPagePaths, lessonWeights, lighthouseBothServers, printWeights } from './bench/weight.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -83,7 +83,7 @@ for (const p of pages.filter((x) => x.lesson)) {
 }
 
 section('Lesson page weight (issue 15: ≤ 50 KB gzip in total, ≤ 12 requests, HTML ≤ 120 KB raw)');
-const lessons = lessonPages(root);
+const lessons = lessonPagePaths(root);
 const weight = lessonWeights(pages, lessons);
 results.weight = weight.rows;
 printWeights(weight.rows);

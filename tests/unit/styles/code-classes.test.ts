@@ -10,7 +10,9 @@ import { lessonCodeBlocks, lessonFiles } from '../../support/lessons';
 
 const blocks = lessonFiles().flatMap((l) => lessonCodeBlocks(l.file));
 const highlight = (code: string, lang: string, transformers = [codeClasses]) =>
-  codeToHast(code, { lang, themes: CODE_THEMES, defaultColor: 'light', transformers });
+  // No time limit per line: under load, Shiki would otherwise leave the rest of a slow line plain in one
+  // run and not the other, and the comparison would see two different highlightings.
+  codeToHast(code, { lang, themes: CODE_THEMES, defaultColor: 'light', transformers, tokenizeTimeLimit: 60_000 });
 
 /** [light, dark] colour of each character of the code, as the page would draw it. Pure. */
 function colours(root: Root): string[] {

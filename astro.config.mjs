@@ -7,6 +7,7 @@ import { diagramsIntegration } from './src/diagrams/integration.ts';
 import { mermaidPlugin } from './src/diagrams/plugin.ts';
 import { onlineIntegration } from './src/online/integration.ts';
 import { leanPreload } from './src/islands/lean-preload.ts';
+import { codeClasses } from './src/styles/code-classes.ts';
 
 // The base path lets a teacher serve the site under e.g. /tcp/ on a school server:
 // BASE_PATH=/tcp/ npm run build
@@ -28,6 +29,8 @@ export default defineConfig({
     shikiConfig: {
       themes: CODE_THEMES,
       defaultColor: 'light',
+      // Token colours as classes (code-colours.css), not inline styles on every token.
+      transformers: [codeClasses],
     },
   },
   devToolbar: { enabled: false },

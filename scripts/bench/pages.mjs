@@ -77,7 +77,12 @@ export async function measurePages(dist, { port = 4431, base = '/', log = () => 
 }
 
 function summarize(urls, dist, origin, base) {
-  const bytes = { html: { raw: 0, gzip: 0 }, css: { raw: 0, gzip: 0 }, js: { raw: 0, gzip: 0 } };
+  const bytes = {
+    html: { raw: 0, gzip: 0 },
+    css: { raw: 0, gzip: 0 },
+    js: { raw: 0, gzip: 0 },
+    other: { raw: 0, gzip: 0 },
+  };
   const external = [];
   let mermaid = 0;
   for (const url of new Set(urls)) {
@@ -88,7 +93,6 @@ function summarize(urls, dist, origin, base) {
     }
     if (/mermaid/i.test(url)) mermaid++;
     const k = kind(url);
-    if (k === 'other') continue;
     const rel = decodeURIComponent(new URL(url).pathname.slice(base.length));
     let file = join(dist, rel);
     if (rel === '' || rel.endsWith('/') || (existsSync(file) && statSync(file).isDirectory()))

@@ -3,7 +3,8 @@
  * dev session) shares for it: the warm browser, the SVGs already read or rendered, the statistics.
  * Used by the Markdown plugin, ScenarioDiagram and the render-ahead in the integration.
  */
-import { relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../i18n';
 import { cacheKey, DEFAULT_CACHE_DIR, normalizeSource, readCached, writeCached } from './cache';
@@ -13,6 +14,7 @@ import { figureHtml, sourceInfo, sourceTable, type DiagramTable, type FigureExtr
 import { markSteps, svgWidth } from './stepper/marks';
 import type { StepMark } from './trace-to-mermaid';
 import { MERMAID_CONFIG, pageSvg, renameId } from './svg-theme';
+import { optimizeSvg } from './svg-optimize';
 
 /** One diagram to render. */
 export interface DiagramRequest {
@@ -136,7 +138,7 @@ export async function renderDiagram(req: DiagramRequest): Promise<string> {
   let svg = s.svgs.get(memo);
   if (svg === undefined) {
     const stored = readCached(key, dir);
-    if (stored !== undefined) s.svgs.set(memo, (svg = Promise.resolve(stored)));
+    if (stored !== undefined) s.svgs.set(memo, (svg = Promise.resolve(optimized(stored, id))));
   }
   if (svg) {
     // Awaiting an in-flight render of the same diagram is waiting, not work: count only the rest.
@@ -175,7 +177,7 @@ export async function renderDiagram(req: DiagramRequest): Promise<string> {
     });
     const themed = pageSvg(rendered.svg, id);
     writeCached(key, themed, dir);
-    return { themed, waited: rendered.startedAt - askedAt };
+    return { themed: optimized(themed, id), waited: rendered.startedAt - askedAt };
   })();
   const themed = job.then((r) => r.themed);
   // Its failure is reported through `job` below; callers that share it report their own.
@@ -192,6 +194,15 @@ export async function renderDiagram(req: DiagramRequest): Promise<string> {
   const html = figure(renameId(result.themed, id, pageId), true);
   record(s.stats.uncached, performance.now() - started - result.waited);
   return html;
+}
+
+/** The shared Mermaid stylesheet (mermaid.css), read once per process. */
+let mermaidCss: string | undefined;
+
+/** A cached SVG as the page carries it (see svg-optimize.ts): what mermaid.css holds, and what nothing reads, removed. */
+function optimized(themed: string, id: string): string {
+  mermaidCss ??= readFileSync(resolve(process.cwd(), 'src/diagrams/mermaid.css'), 'utf8');
+  return optimizeSvg(themed, id, mermaidCss).svg;
 }
 
 /** `svg` with its step marks; a mismatch between the SVG and the trace is a DiagramError naming the file. */

@@ -389,6 +389,7 @@ export const en = {
   'capture.private':
     'Nothing leaves your computer: this page reads the file or text in your browser and sends it nowhere.',
   'capture.noscript': 'Reading a capture needs JavaScript. Without it, the lab lesson explains each line of a capture.',
+  'capture.lab': 'Go to the lab lesson',
   'capture.input': 'Your capture',
   'capture.file': 'Open a .pcap or .pcapng file, or drop it on this box',
   'capture.drop': 'Drop the file to read it',

@@ -369,6 +369,7 @@ export const zh: Record<UiKey, string> = {
     '像实验课那样抓一次你自己的连接，然后在这里打开。文件里的每条 TCP 连接都按课程的画法画出来，序号从各自的 ISN 算起；同时交给本教程的 TCP 模型回放。逐步往下看，每个报文段之后两端处在什么状态一目了然；真实协议栈的做法和模型不一样的地方，会有一段说明讲清原因。',
   'capture.private': '文件不会离开你的电脑：本页在浏览器里读取文件或文本，不向任何地方发送。',
   'capture.noscript': '读取抓包需要 JavaScript。没有它的话，实验课里对抓包的逐行讲解同样适用。',
+  'capture.lab': '去看实验课',
   'capture.input': '你的抓包',
   'capture.file': '打开 .pcap 或 .pcapng 文件，也可以把文件拖到这个框里',
   'capture.drop': '松开鼠标即可读取文件',

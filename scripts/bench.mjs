@@ -4,6 +4,7 @@
 //   npm run bench                    everything (a few minutes on 2 cores)
 //   npm run bench -- --no-scale      skip the 10×/50× content builds
 //   npm run bench -- --no-lighthouse skip Lighthouse
+//   npx node scripts/bench/capture.mjs   only the capture page's section (its size needs a build in dist/)
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { kb, ms, table, timed } from './bench/util.mjs';
@@ -11,6 +12,7 @@ import { isLessonPath, measurePages } from './bench/pages.mjs';
 import { lighthouseScores } from './bench/lighthouse.mjs';
 import { tcpBundle, tcpTimings } from './bench/tcp.mjs';
 import { buildCopy, makeCopy, replicateLessons } from './bench/scale.mjs';
+import { captureSection } from './bench/capture.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -111,6 +113,9 @@ else {
   else say(`  ${r.steps} random steps: ${ms(r.ms)} (${r.usEach.toFixed(2)} µs each), ${r.threw} threw`);
   if (r.threw > 0) fail(`${r.threw} random model steps threw`);
 }
+
+section('Capture page (src/capture/page)');
+results.capture = await captureSection(root, dist, { say, fail });
 
 if (args.has('--no-lighthouse')) results.lighthouse = { skipped: '--no-lighthouse' };
 else {

@@ -197,7 +197,8 @@ export async function captureSection(root, dist, { say, fail }) {
   say(
     `  the page's JavaScript, worker included (${js.files.length} files): ${kb(js.raw)}, ${kb(js.gzip)} gzip (budget ${kb(CAPTURE_BUDGET.jsGzip)})`,
   );
-  if (js.gzip > CAPTURE_BUDGET.jsGzip) fail(`capture page JavaScript ${kb(js.gzip)} gzip > ${kb(CAPTURE_BUDGET.jsGzip)}`);
+  if (js.gzip > CAPTURE_BUDGET.jsGzip)
+    fail(`capture page JavaScript ${kb(js.gzip)} gzip > ${kb(CAPTURE_BUDGET.jsGzip)}`);
   return { timings, js };
 }
 

@@ -31,9 +31,7 @@ export interface ReplayStep {
  * The replay of one connection, or why there is none: a capture that started mid-connection has no SYN, so
  * the model cannot know either side's ISN or state.
  */
-export type Replay =
-  | { ok: true; start: Record<Side, TcpState>; steps: ReplayStep[] }
-  | { ok: false; reason: 'midway' };
+export type Replay = { ok: true; start: Record<Side, TcpState>; steps: ReplayStep[] } | { ok: false; reason: 'midway' };
 
 const U32 = 2 ** 32;
 const mod = (v: number) => ((v % U32) + U32) % U32;

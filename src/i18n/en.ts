@@ -493,8 +493,7 @@ export const en = {
   'capture.error.read': 'The browser could not read {name}.',
   'capture.warning.truncated':
     'The file ends in the middle of packet {at} (the capture was cut short); the packets before it are shown.',
-  'capture.warning.skipped-lines':
-    '{count} lines are not TCP segments and were skipped (the first is line {first}).',
+  'capture.warning.skipped-lines': '{count} lines are not TCP segments and were skipped (the first is line {first}).',
   'capture.warning.port-names':
     'Some ports are written as service names this page does not know ({names}); their lines were skipped. Capture with tcpdump -nn to get numbers.',
   'capture.warning.unsupported-link':

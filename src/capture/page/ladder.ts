@@ -22,14 +22,17 @@ export function layoutCapture(view: ConnectionView, say: Say): Ladder {
   view.segments.forEach((s, i) => {
     const remark = departureShorts(s.departures, say);
     const text = remark ? say('diagram.trace.remark', { label: segmentText(s), remark }) : segmentText(s);
+    const changed = (side: 'client' | 'server') => s.states && states && s.states[side] !== states[side];
+    const receiver = s.from === 'client' ? 'server' : 'client';
+    // The sender changed state as it sent (the call that sends it: close() → FIN_WAIT_1), the receiver as
+    // the segment arrived: their notes go before and after the arrow, as in the lesson diagrams.
+    if (changed(s.from)) b.note(s.from, `→ ${s.states![s.from]}`, 'state', i);
     b.arrow(s.from, text, 'delivered', i, {
       step: i,
       marked: s.departures.length > 0,
       time: elapsedText(s.ms, say),
     });
-    if (s.states && states)
-      for (const side of ['client', 'server'] as const)
-        if (s.states[side] !== states[side]) b.note(side, `→ ${s.states[side]}`, 'state', i);
+    if (changed(receiver)) b.note(receiver, `→ ${s.states![receiver]}`, 'state', i);
     states = s.states;
   });
   return b.finish({ client: say('diagram.trace.client'), server: say('diagram.trace.server') });

@@ -30,7 +30,7 @@ export function formatFlags(s: Pick<Segment, 'flags'>): string {
  * A segment's label wherever the site shows one (diagrams, tables, the simulator's log), e.g.
  * "SYN, ACK seq=300 ack=101" or "ACK seq=101 ack=301 len=5": ack only with the ACK flag, len only with data. Pure.
  */
-export function segmentLabel(s: Pick<SentSegment, 'flags' | 'seq' | 'ack' | 'len'>): string {
+export function segmentLabel(s: SentSegment): string {
   return `${formatFlags(s)} seq=${s.seq}${s.flags.ack ? ` ack=${s.ack}` : ''}${s.len ? ` len=${s.len}` : ''}`;
 }
 

@@ -40,7 +40,6 @@ class CaptureReplay extends HTMLElement {
   private engine: Engine | null = null;
   /** Bumped by every load, so an answer to an older one is ignored. */
   private generation = 0;
-  private loaded: Extract<Loaded, { ok: true }> | null = null;
 
   private readonly say: Say = (key: UiKey, vars = {}) => fill(this.labels[key] ?? key, vars);
 
@@ -112,7 +111,6 @@ class CaptureReplay extends HTMLElement {
   }
 
   private clear(): void {
-    this.loaded = null;
     this.$('.capture-list').hidden = true;
     this.$('.capture-conn').hidden = true;
     this.$('.capture-warnings').replaceChildren();
@@ -132,7 +130,6 @@ class CaptureReplay extends HTMLElement {
       this.status(errorText(loaded.error, loaded.kind, name, this.say), true);
       return;
     }
-    this.loaded = loaded;
     this.status(
       this.say('capture.loaded', {
         name,

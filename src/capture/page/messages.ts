@@ -121,7 +121,7 @@ export function departureShorts(ds: readonly Departure[], say: Say): string {
 
 /** A segment labelled as the lessons label one, with its numbers relative to the ISNs: "SYN, ACK seq=0 ack=1". Pure. */
 export function segmentText(s: SegmentView): string {
-  return segmentLabel({ flags: s.flags, seq: s.seq, ack: s.ack ?? 0, len: s.len });
+  return segmentLabel({ id: s.n, from: s.from, flags: s.flags, seq: s.seq, ack: s.ack ?? 0, len: s.len });
 }
 
 /** Time since the connection's first segment: "+0.017 ms", "+1.003 s", or "—" without times. Pure. */

@@ -439,6 +439,7 @@ export const en = {
   'capture.step.say': 'Segment {n} of {total}, {time}: the {side} sends {segment}. {states}{why}',
   'capture.step.states': 'Client {client}, server {server}.',
   'capture.step.why': ' Here the capture departs from the model: {why}',
+  'capture.conn': 'The chosen connection, step by step',
   'capture.midway':
     'This capture starts in the middle of the connection: it has no SYN from the client, so the model cannot know either side’s ISN or state. The segments are drawn, numbered from the first ones seen, without states.',
   'capture.departures': 'Where the capture departs from the model',

@@ -419,6 +419,7 @@ export const zh: Record<UiKey, string> = {
   'capture.step.say': '第 {n} 个报文段，共 {total} 个，{time}：{side}发出 {segment}。{states}{why}',
   'capture.step.states': '客户端 {client}，服务器 {server}。',
   'capture.step.why': '这里抓包和模型不一样：{why}',
+  'capture.conn': '选中的连接，逐步回放',
   'capture.midway':
     '这份抓包是从连接中途开始的：里面没有客户端的 SYN，模型无从得知双方的 ISN 和状态。图中照样画出各个报文段，序号从最早看到的报文段算起，但不标状态。',
   'capture.departures': '抓包和模型不一样的地方',

@@ -2,7 +2,7 @@
 // file input, tcpdump text is pasted, the replay steps by keyboard with both ends' states and the departure
 // explained, a broken file gives its message, and axe finds nothing with a connection shown.
 import { readFileSync } from 'node:fs';
-import { axeViolations } from './checks/a11y';
+import { axeViolations, switchTheme } from './checks/a11y';
 import { en, type UiKey } from '../../src/i18n/en';
 import { zh } from '../../src/i18n/zh';
 import { test, expect, LANGS } from './fixtures';
@@ -53,7 +53,10 @@ for (const lang of LANGS) {
     await page.keyboard.press('ArrowLeft');
     await expect(live).not.toContainText(head(L['capture.departure.unread-rst']));
 
-    await test.step('axe, with a connection shown and stepped', async () => {
+    // One theme per language keeps the test short; every-page.spec.ts checks the empty page in both.
+    const scheme = lang === 'zh' ? 'dark' : 'light';
+    await test.step(`axe, ${scheme}, with a connection shown and stepped`, async () => {
+      await switchTheme(page, scheme);
       expect(await axeViolations(page, { include: ['main'] })).toEqual([]);
     });
 

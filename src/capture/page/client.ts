@@ -192,7 +192,6 @@ class CaptureReplay extends HTMLElement {
       client: `${view.client.addr}:${view.client.port}`,
       server: `${view.server.addr}:${view.server.port}`,
     });
-    this.$('.capture-conn-title').textContent = title;
     this.$('.capture-midway').hidden = view.replayed;
     this.renderFigure(view, title);
     this.renderDepartures(view);

@@ -1,20 +1,19 @@
 /**
  * <capture-replay>: the capture page's island. The reader opens or drops a file, pastes text or picks an
  * example; the engine (./engine.ts: a Web Worker, or the page's thread from disk) reads it, with progress;
- * the page lists the connections, and for the chosen one draws the ladder (the simulator's live ladder,
- * ./ladder.ts) inside a figure that steps with the lesson diagrams' own stepper (./steps.ts), lists where
+ * the page lists the connections, and for the chosen one draws the ladder the engine laid out (the
+ * simulator's live ladder, ./ladder.ts) inside a figure that steps with the lesson diagrams' own stepper
+ * (./steps.ts), lists where
  * the capture departs from the model and every segment in a table. Nothing is uploaded. Every word comes
  * from data-labels. Browser only.
  */
 import { fill, readLabels, type Labels } from '~/i18n/fill';
 import type { UiKey } from '~/i18n/en';
-import { drawLadder } from '~/simulator/draw';
-import { stepper } from '~/diagrams/stepper/client/stepper';
-import { embedJson } from '~/diagrams/stepper/steps';
+import type { drawLadder as DrawLadder } from '~/simulator/draw';
+import type { stepper as Stepper } from '~/diagrams/stepper/client/stepper';
 import { MAX_BYTES } from '../types';
 import { createEngine, type Engine } from './engine';
-import { layoutCapture } from './ladder';
-import { captureStepperData } from './steps';
+import type { Presented } from './present';
 import type { CaptureInput, ConnectionView, Loaded } from './session';
 import {
   clockText,
@@ -23,7 +22,6 @@ import {
   elapsedText,
   endingText,
   errorText,
-  segmentText,
   warningText,
   type Say,
 } from './messages';
@@ -34,6 +32,19 @@ const cell = (tag: 'td' | 'th', text: string) => {
   if (tag === 'th') c.scope = 'row';
   return c;
 };
+
+/**
+ * The ladder drawer and the stepper, shared with the lessons' islands, which load them with import():
+ * loaded the same way here, their chunks stay as the lessons had them (a chunk imported both ways gets a
+ * namespace wrapper and a runtime helper, bytes every lesson page would pay).
+ */
+const drawing = () =>
+  Promise.all([import('~/simulator/draw'), import('~/diagrams/stepper/client/stepper')]).then(
+    ([d, s]): { drawLadder: typeof DrawLadder; stepper: typeof Stepper } => ({
+      drawLadder: d.drawLadder,
+      stepper: s.stepper,
+    }),
+  );
 
 class CaptureReplay extends HTMLElement {
   private labels!: Labels;
@@ -183,8 +194,9 @@ class CaptureReplay extends HTMLElement {
 
   private async show(id: number): Promise<void> {
     const generation = this.generation;
-    const view = await this.engine!.view(id);
-    if (!view || generation !== this.generation) return;
+    const [presented, draw] = await Promise.all([this.engine!.view(id, this.labels), drawing()]);
+    if (!presented || generation !== this.generation) return;
+    const { view } = presented;
     for (const b of this.querySelectorAll<HTMLButtonElement>('button[data-conn]'))
       b.setAttribute('aria-pressed', String(b.dataset.conn === String(id)));
     const title = this.say('capture.diagram', {
@@ -193,19 +205,24 @@ class CaptureReplay extends HTMLElement {
       server: `${view.server.addr}:${view.server.port}`,
     });
     this.$('.capture-midway').hidden = view.replayed;
-    this.renderFigure(view, title);
+    this.renderFigure(presented, title, draw);
     this.renderDepartures(view);
     this.renderTable(view);
     this.$('.capture-conn').hidden = false;
   }
 
-  private renderFigure(view: ConnectionView, title: string): void {
+  private renderFigure(
+    { ladder, stepper: data }: Presented,
+    title: string,
+    { drawLadder, stepper }: Awaited<ReturnType<typeof drawing>>,
+  ): void {
     const template = this.querySelector<HTMLTemplateElement>('template.capture-figure')!;
     const figure = (template.content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
     figure.querySelector('figcaption')!.textContent = title;
     figure.querySelector('.diagram-scroll')!.setAttribute('aria-label', this.say('diagram.region', { title }));
-    drawLadder(figure.querySelector('svg')!, layoutCapture(view, this.say), 'capture-head');
-    figure.querySelector('.stepper-data')!.textContent = embedJson(captureStepperData(view, this.say));
+    drawLadder(figure.querySelector('svg')!, ladder, 'capture-head');
+    // Set as text, never parsed as markup, so the JSON needs no escaping here.
+    figure.querySelector('.stepper-data')!.textContent = JSON.stringify(data);
     this.$('.capture-figure-slot').replaceChildren(figure);
     stepper(figure);
   }
@@ -216,7 +233,7 @@ class CaptureReplay extends HTMLElement {
       const li = document.createElement('li');
       li.textContent = this.say('capture.departures.item', {
         n: s.n,
-        segment: segmentText(s),
+        segment: s.label,
         why: s.departures.map((d) => departureText(d, this.say)).join(' '),
       });
       return li;
@@ -234,7 +251,7 @@ class CaptureReplay extends HTMLElement {
         cell('th', String(s.n)),
         cell('td', elapsedText(s.ms, this.say)),
         cell('td', `${side(s.from)} → ${side(s.from === 'client' ? 'server' : 'client')}`),
-        cell('td', segmentText(s)),
+        cell('td', s.label),
         cell('td', s.states?.client ?? '—'),
         cell('td', s.states?.server ?? '—'),
         cell(

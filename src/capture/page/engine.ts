@@ -1,32 +1,54 @@
 /**
- * Where the capture page's reading and replaying run: in a module Web Worker (./worker.ts), so a large
- * file never freezes the tab, or, when no worker can start (a page opened from disk, file://, where the
- * browser refuses a worker script), on the page's own thread, a slice at a time between frames. Either way
- * the page gets the same answers from the same `CaptureSession` (./session.ts), which is only loaded onto the
- * page's thread in that second case. Browser only.
+ * Where the capture page's reading and replaying run: the reader bundle (./worker.ts) in a Web Worker, so a
+ * large file never freezes the tab; or, when no worker can start (a page opened from disk, file://, where
+ * browsers refuse a worker script), the same bundle as a plain script on the page, read a slice at a time
+ * between frames. Either way the page gets the same answers from the same `CaptureSession`, and its own
+ * script never holds the parsers or the model. Browser only.
  */
-import type { CaptureInput, ConnectionView, Loaded } from './session';
+import workerUrl from './worker.ts?worker&url';
+import type { Labels } from '~/i18n/fill';
+import type { CaptureInput, CaptureSession, Loaded } from './session';
+import type { Presented, present } from './present';
 
-/** A message to the worker: read an input, or replay connection `view`. */
-export type EngineRequest = { id: number; load: CaptureInput } | { id: number; view: number };
+/** A message to the worker: read an input, or present connection `view` with the page's `labels`. */
+export type EngineRequest = { id: number; load: CaptureInput } | { id: number; view: number; labels: Labels };
 /** A message from the worker: progress while reading, then the answer. */
-export type EngineReply = { id: number; progress: number } | { id: number; done: Loaded | ConnectionView | null };
+export type EngineReply = { id: number; progress: number } | { id: number; done: Loaded | Presented | null };
+/** What the reader bundle offers when it runs on the page instead of in a worker. */
+export interface ReaderApi {
+  session: CaptureSession;
+  present: typeof present;
+}
 
-/** Reads and replays a capture, wherever that runs. */
+/** Reads and presents a capture, wherever that runs. */
 export interface Engine {
   load(input: CaptureInput, progress: (fraction: number) => void): Promise<Loaded>;
-  view(id: number): Promise<ConnectionView | null>;
+  view(id: number, labels: Labels): Promise<Presented | null>;
 }
 
 /** How long one slice of reading on the page's thread may take before it lets the page paint. */
 const SLICE_MS = 12;
 
-/** The page's own thread: the session loaded on demand, reading paused every `SLICE_MS`. */
-function localEngine(): Engine {
-  const session = import('./session').then((m) => new m.CaptureSession());
+/** The reader bundle run as a plain script on this page (it sets `helloTcpCapture`). */
+function scriptReader(): Promise<ReaderApi> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    // In development the bundle is a module; built, it is a plain script, which a page from disk may load.
+    if (import.meta.env.DEV) script.type = 'module';
+    script.src = workerUrl;
+    script.onload = () => resolve((globalThis as { helloTcpCapture?: ReaderApi }).helloTcpCapture!);
+    script.onerror = () => reject(new Error(`the capture reader (${workerUrl}) did not load`));
+    document.head.append(script);
+  });
+}
+
+/** The page's own thread: reading paused every `SLICE_MS` so the page stays responsive. */
+export function localEngine(reader: () => Promise<ReaderApi> = scriptReader): Engine {
+  let api: Promise<ReaderApi> | null = null;
+  const ready = () => (api ??= reader());
   return {
     async load(input, progress) {
-      const steps = (await session).load(input);
+      const steps = (await ready()).session.load(input);
       let until = performance.now() + SLICE_MS;
       for (;;) {
         const r = steps.next();
@@ -38,8 +60,10 @@ function localEngine(): Engine {
         }
       }
     },
-    async view(id) {
-      return (await session).view(id);
+    async view(id, labels) {
+      const { session, present } = await ready();
+      const view = session.view(id);
+      return view && present(view, labels);
     },
   };
 }
@@ -53,7 +77,7 @@ export function createEngine(): Engine {
   const fallback = () => (local ??= localEngine());
   let worker: Worker | null = null;
   try {
-    worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    worker = new Worker(workerUrl, { type: import.meta.env.DEV ? 'module' : 'classic' });
   } catch {
     return fallback();
   }
@@ -63,7 +87,9 @@ export function createEngine(): Engine {
     { request: EngineRequest; progress?: (f: number) => void; settle: (answer: Promise<unknown>) => void }
   >();
   const rerun = (request: EngineRequest, progress?: (f: number) => void): Promise<unknown> =>
-    'view' in request ? fallback().view(request.view) : fallback().load(request.load, progress ?? (() => {}));
+    'view' in request
+      ? fallback().view(request.view, request.labels)
+      : fallback().load(request.load, progress ?? (() => {}));
   worker.addEventListener('error', (event) => {
     event.preventDefault();
     worker?.terminate();
@@ -94,6 +120,6 @@ export function createEngine(): Engine {
   };
   return {
     load: (input, progress) => ask<Loaded>({ id: ++next, load: input }, progress),
-    view: (id) => ask<ConnectionView | null>({ id: ++next, view: id }),
+    view: (id, labels) => ask<Presented | null>({ id: ++next, view: id, labels }),
   };
 }

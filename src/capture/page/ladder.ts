@@ -8,7 +8,7 @@
  */
 import { LadderBuilder, type Ladder } from '~/simulator/ladder';
 import type { ConnectionView } from './session';
-import { departureShorts, elapsedText, segmentText, type Say } from './messages';
+import { departureShorts, elapsedText, type Say } from './messages';
 
 /** The ladder of `view`, its words in the language `say` fills. Pure. */
 export function layoutCapture(view: ConnectionView, say: Say): Ladder {
@@ -21,7 +21,7 @@ export function layoutCapture(view: ConnectionView, say: Say): Ladder {
   let states = view.start;
   view.segments.forEach((s, i) => {
     const remark = departureShorts(s.departures, say);
-    const text = remark ? say('diagram.trace.remark', { label: segmentText(s), remark }) : segmentText(s);
+    const text = remark ? say('diagram.trace.remark', { label: s.label, remark }) : s.label;
     const changed = (side: 'client' | 'server') => s.states && states && s.states[side] !== states[side];
     const receiver = s.from === 'client' ? 'server' : 'client';
     // The sender changed state as it sent (the call that sends it: close() → FIN_WAIT_1), the receiver as

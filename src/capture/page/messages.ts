@@ -4,12 +4,11 @@
  * checking, and tests/unit/capture/page/messages.test.ts checks each one renders), and the numbers and
  * labels the page shows. The caller passes `say`, which fills a key in the page's language. Pure.
  */
-import { segmentLabel } from '~/tcp/browser';
 import type { UiKey } from '~/i18n/en';
 import type { Ending, Side } from '../connections';
 import type { Departure } from '../replay';
 import { MAX_BYTES, MAX_PACKETS, type FatalError, type TimeKind, type Timestamp, type Warning } from '../types';
-import type { InputKind, SegmentView } from './session';
+import type { InputKind } from './session';
 
 /** Fills a UI key in the page's language. */
 export type Say = (key: UiKey, vars?: Record<string, string | number>) => string;
@@ -117,11 +116,6 @@ export function departureShorts(ds: readonly Departure[], say: Say): string {
   return ds
     .map((d) => departureShort(d, say))
     .reduce((first, second) => (first ? say('diagram.trace.remarks', { first, second }) : second), '');
-}
-
-/** A segment labelled as the lessons label one, with its numbers relative to the ISNs: "SYN, ACK seq=0 ack=1". Pure. */
-export function segmentText(s: SegmentView): string {
-  return segmentLabel({ id: s.n, from: s.from, flags: s.flags, seq: s.seq, ack: s.ack ?? 0, len: s.len });
 }
 
 /** Time since the connection's first segment: "+0.017 ms", "+1.003 s", or "—" without times. Pure. */

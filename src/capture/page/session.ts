@@ -11,7 +11,7 @@ import { isPcapng } from '../pcapng';
 import { replayConnection, type Departure } from '../replay';
 import type { ParseSteps } from '../steps';
 import type { CaptureFormat, FatalError, TcpFlags, TimeKind, Timestamp, Warning } from '../types';
-import type { TcpState } from '~/tcp/browser';
+import { segmentLabel, type TcpState } from '~/tcp/browser';
 
 /** What the reader gave: a file's bytes, or pasted text. */
 export type CaptureInput = { bytes: Uint8Array } | { text: string };
@@ -53,13 +53,15 @@ export type RelVars = Record<Side, [number, number, number] | null>;
  * One segment of a connection as the page shows it: numbers relative to the ISNs (the SYN is 0), the time
  * since the connection's first segment in milliseconds (null when the capture has no times), and, when the
  * connection could be replayed, both sides' states and variables after it and where the model departs. E.g.
- * `{ "n": 4, "from": "client", "flags": {…}, "seq": 1, "ack": 1, "len": 22, "ms": 5.1, "states": { "client": "ESTABLISHED", "server": "ESTABLISHED" }, "vars": {…}, "departures": [] }`
+ * `{ "n": 4, "from": "client", "flags": {…}, "label": "ACK seq=1 ack=1 len=22", "seq": 1, "ack": 1, "len": 22, "ms": 5.1, "states": { "client": "ESTABLISHED", "server": "ESTABLISHED" }, "vars": {…}, "departures": [] }`
  */
 export interface SegmentView {
   /** The packet's number in the capture, from 1. */
   n: number;
   from: Side;
   flags: Pick<TcpFlags, 'syn' | 'ack' | 'fin' | 'rst'>;
+  /** As the lessons label a segment, with the relative numbers: "SYN, ACK seq=0 ack=1". */
+  label: string;
   seq: number;
   ack: number | null;
   len: number;
@@ -126,10 +128,12 @@ export function viewConnection(c: Connection): ConnectionView {
         if (v) vars[side] = [rel(v.sndUna, isn(side)), rel(v.sndNxt, isn(side)), rel(v.rcvNxt, isn(peer(side)))];
       }
     }
+    const flags = { syn: f.syn, ack: f.ack, fin: f.fin, rst: f.rst };
     return {
       n: s.packet.n,
       from: s.from,
-      flags: { syn: f.syn, ack: f.ack, fin: f.fin, rst: f.rst },
+      flags,
+      label: segmentLabel({ id: i, from: s.from, flags, seq: s.relSeq, ack: s.relAck ?? 0, len: s.packet.len }),
       seq: s.relSeq,
       ack: s.relAck,
       len: s.packet.len,

@@ -9,7 +9,7 @@ import { phoneKey } from '~/simulator/phone';
 import type { TcpState } from '~/tcp/browser';
 import type { Side } from '../connections';
 import type { ConnectionView } from './session';
-import { departureText, elapsedText, segmentText, type Say } from './messages';
+import { departureText, elapsedText, type Say } from './messages';
 
 /** The stepper data of `view`, in the language `say` fills. Pure. */
 export function captureStepperData(view: ConnectionView, say: Say): StepperData {
@@ -46,7 +46,7 @@ export function captureStepperData(view: ConnectionView, say: Say): StepperData 
           total,
           time: elapsedText(s.ms, say),
           side: say(`capture.side.${s.from}`),
-          segment: segmentText(s),
+          segment: s.label,
           states: s.states ? say('capture.step.states', { client: states.client, server: states.server }) : '',
           why: why ? say('capture.step.why', { why }) : '',
         }),

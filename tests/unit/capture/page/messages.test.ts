@@ -16,7 +16,6 @@ import {
   elapsedText,
   endingText,
   errorText,
-  segmentText,
   warningText,
   type Say,
 } from '~/capture/page/messages';
@@ -133,24 +132,6 @@ describe('every code the parsers and the replay produce has a sentence in both l
 });
 
 describe('numbers and times', () => {
-  it('labels a segment as the lessons do, with relative numbers', () => {
-    const flags = { syn: true, ack: true, fin: false, rst: false };
-    expect(
-      segmentText({
-        n: 2,
-        from: 'server',
-        flags,
-        seq: 0,
-        ack: 1,
-        len: 0,
-        ms: 0,
-        states: null,
-        vars: null,
-        departures: [],
-      }),
-    ).toBe('SYN, ACK seq=0 ack=1');
-  });
-
   it('writes elapsed times in ms up to a second, then in s, and a dash without times', () => {
     expect(elapsedText(0.017, sayIn('en'))).toBe('+0.017 ms');
     expect(elapsedText(1003.2, sayIn('en'))).toBe('+1.003 s');

@@ -5,7 +5,9 @@ import type { UiKey } from '~/i18n/en';
 import { groupConnections } from '~/capture/connections';
 import { parseCapture } from '~/capture/parse';
 import { CaptureSession, loadAll, viewConnection, type ConnectionView } from '~/capture/page/session';
-import { createEngine } from '~/capture/page/engine';
+import { localEngine } from '~/capture/page/engine';
+import { present } from '~/capture/page/present';
+import { labelsFor } from '~/i18n/labels';
 import { layoutCapture } from '~/capture/page/ladder';
 import { captureStepperData } from '~/capture/page/steps';
 import { departureText, type Say } from '~/capture/page/messages';
@@ -174,7 +176,8 @@ describe('the ladder and the stepper of a connection', () => {
 describe('the engine, where no worker can start', () => {
   it('reads on the calling thread in slices, letting timers run and reporting progress, with the worker’s answers', async () => {
     const input = { bytes: syntheticPcap({ connections: 2000, segments: 10 }) };
-    const engine = createEngine();
+    // The reader bundle as the page would run it, but imported here rather than loaded by a <script>.
+    const engine = localEngine(async () => ({ session: new CaptureSession(), present }));
     const fractions: number[] = [];
     let timerRan = false;
     setTimeout(() => (timerRan = true), 0);
@@ -186,6 +189,10 @@ describe('the engine, where no worker can start', () => {
     expect(loaded.ok && loaded.connections.length).toBe(2000);
     const session = new CaptureSession();
     loadAll(session, input);
-    expect(await engine.view(2000)).toEqual(session.view(2000));
+    const labels = JSON.parse(labelsFor('en', 'capture.', 'diagram.trace.', 'sim.phone.'));
+    const shown = await engine.view(2000, labels);
+    expect(shown!.view).toEqual(session.view(2000));
+    expect(shown!.ladder).toEqual(layoutCapture(session.view(2000)!, en));
+    expect(shown!.stepper).toEqual(captureStepperData(session.view(2000)!, en));
   });
 });

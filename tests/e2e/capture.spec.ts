@@ -90,3 +90,23 @@ for (const lang of LANGS) {
     await expect(island.locator('.capture-conn')).toBeHidden();
   });
 }
+
+// A page opened from disk (file://) cannot start a worker: the same reader then runs on the page's thread.
+test('where no worker can start, the page reads the capture itself', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.Worker = class {
+      constructor() {
+        throw new DOMException('no workers here', 'SecurityError');
+      }
+    } as unknown as typeof Worker;
+  });
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto('en/capture/');
+  const island = page.locator('capture-replay');
+  await island.getByRole('button', { name: en['capture.sample.half-close'], exact: true }).click();
+  await expect(island.getByRole('status')).toContainText('half-close.pcap');
+  await expect(island.locator('figure[data-stepper] svg .sim-ladder-arrow')).toHaveCount(10);
+  await expect(island.locator('.capture-segments tbody')).toContainText('FIN_WAIT_2');
+  expect(workers).toEqual([]);
+});

@@ -392,7 +392,6 @@ export const en = {
   'capture.lab': 'Go to the lab lesson',
   'capture.input': 'Your capture',
   'capture.file': 'Open a .pcap or .pcapng file, or drop it on this box',
-  'capture.drop': 'Drop the file to read it',
   'capture.paste': 'Or paste the output of tcpdump -n (or -nn, -S, -tttt, -v) or of tshark',
   'capture.read': 'Read the text',
   'capture.samples': 'No capture at hand? Try one recorded with the lab programs on Linux:',

@@ -372,7 +372,6 @@ export const zh: Record<UiKey, string> = {
   'capture.lab': '去看实验课',
   'capture.input': '你的抓包',
   'capture.file': '打开 .pcap 或 .pcapng 文件，也可以把文件拖到这个框里',
-  'capture.drop': '松开鼠标即可读取文件',
   'capture.paste': '或者粘贴 tcpdump -n（或 -nn、-S、-tttt、-v）以及 tshark 的输出',
   'capture.read': '读取文本',
   'capture.samples': '手头没有抓包？试试在 Linux 上用实验程序录下的例子：',

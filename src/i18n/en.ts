@@ -454,7 +454,7 @@ export const en = {
   'capture.departure.abort-rst.short': 'abort',
   'capture.departure.abort-rst':
     'a RST, ACK while nothing was left unread: the program aborted the connection instead of closing it, for example close() with SO_LINGER set to 0 seconds (the ABORT call, RFC 9293 §3.10.5). The model aborts too.',
-  'capture.departure.unread-rst.short': 'RST: data unread at close()',
+  'capture.departure.unread-rst.short': 'unread at close()',
   'capture.departure.unread-rst':
     'a RST instead of a FIN: the program called close() while data it had received was still unread, so its TCP reset the connection, which RFC 9293 §3.6.1 says it SHOULD do and Linux does. The other end sees ECONNRESET.',
   'capture.departure.retransmission.short': 'retransmission',

@@ -433,7 +433,7 @@ export const zh: Record<UiKey, string> = {
   'capture.departure.abort-rst.short': '中止',
   'capture.departure.abort-rst':
     '没有未读数据，却发出了 RST, ACK：程序没有正常关闭，而是中止了连接，例如把 SO_LINGER 设成 0 秒再调用 close()（即 ABORT 调用，RFC 9293 §3.10.5）。模型也按中止处理。',
-  'capture.departure.unread-rst.short': 'close() 时还有未读数据，发出 RST',
+  'capture.departure.unread-rst.short': 'close() 时有未读数据',
   'capture.departure.unread-rst':
     '发出的是 RST 而不是 FIN：程序调用 close() 时，收到的数据还没读完，于是 TCP 直接重置连接。RFC 9293 §3.6.1 说应当（SHOULD）这样做，Linux 也确实这样做。对端会看到 ECONNRESET。',
   'capture.departure.retransmission.short': '重传',

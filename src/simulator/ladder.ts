@@ -152,7 +152,9 @@ export class LadderBuilder {
     const arrow: LadderShape = { kind: 'arrow', x1, x2: x1 + (x2full - x1) * part, y, text, status, id };
     if (extra.step !== undefined) arrow.step = extra.step;
     if (extra.marked) arrow.marked = true;
-    if (extra.time !== undefined) arrow.time = { x: LEFT + TIME_END, text: extra.time };
+    // A time ends just left of the client's box, or of the label if that reaches further.
+    const label = Math.min(x1, arrow.x2) + Math.abs(arrow.x2 - x1) / 2 - textWidth(text) / 2;
+    if (extra.time !== undefined) arrow.time = { x: Math.min(LEFT + TIME_END, label - GAP), text: extra.time };
     this.shapes.push(arrow);
     this.y += ARROW_H;
   }

@@ -127,11 +127,14 @@ describe('the ladder and the stepper of a connection', () => {
       'ACK seq=1 ack=23 len=33',
       'ACK seq=23 ack=34',
       'FIN, ACK seq=23 ack=34',
-      'RST, ACK seq=34 ack=24 (RST: data unread at close(), delayed ACK)',
+      'RST, ACK seq=34 ack=24 (unread at close(), delayed ACK)',
     ]);
     expect(arrows.map((a) => Boolean(a.marked))).toEqual([true, true, false, false, false, false, false, false, true]);
     expect(arrows[0]!.time!.text).toBe('+0.000 ms');
     expect(arrows.at(-1)!.time!.text).toBe('+1.005 s');
+    // A long label pushes its time further left, clear of it.
+    expect(arrows.at(-1)!.time!.x).toBeLessThan(arrows[0]!.time!.x);
+    expect(arrows.at(-1)!.time!.x).toBeLessThan(215 - (arrows.at(-1)!.text.length * 8.8) / 2);
     // Times sit in the left margin, which the view box widens to hold.
     expect(ladder.x).toBeLessThan(arrows.at(-1)!.time!.x - 40);
     expect(arrows.map((a) => (a.x1 < a.x2 ? 'client' : 'server'))).toEqual(v.segments.map((s) => s.from));

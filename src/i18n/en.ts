@@ -444,28 +444,29 @@ export const en = {
   'capture.departures': 'Where the capture departs from the model',
   'capture.departures.none':
     'The model sent every segment of this connection itself, in this order, with these numbers: nothing to explain.',
+  'capture.sentences': '{first} {second}',
   'capture.departures.item': 'Packet {n}, {segment}: {why}',
   'capture.departure.syn-options.short': 'options',
   'capture.departure.syn-options':
-    'this SYN carries options the two ends agree on during the handshake (MSS, RFC 9293 §3.7.1; window scale and timestamps, RFC 7323; SACK permitted, RFC 2018). The model leaves options out; its SYN has the same numbers and flags.',
+    'This SYN carries options the two ends agree on during the handshake (MSS, RFC 9293 §3.7.1; window scale and timestamps, RFC 7323; SACK permitted, RFC 2018). The model leaves options out; its SYN has the same numbers and flags.',
   'capture.departure.delayed-ack.short': 'delayed ACK',
   'capture.departure.delayed-ack':
-    'the model would have acknowledged at once with an ACK of its own, but this stack waited and the acknowledgement rode on this segment: a delayed ACK (RFC 9293 §3.8.6.3).',
+    'The model would have acknowledged at once with an ACK of its own, but this stack waited and the acknowledgement rode on this segment: a delayed ACK (RFC 9293 §3.8.6.3).',
   'capture.departure.abort-rst.short': 'abort',
   'capture.departure.abort-rst':
-    'a RST, ACK while nothing was left unread: the program aborted the connection instead of closing it, for example close() with SO_LINGER set to 0 seconds (the ABORT call, RFC 9293 §3.10.5). The model aborts too.',
+    'A RST, ACK while nothing was left unread: the program aborted the connection instead of closing it, for example close() with SO_LINGER set to 0 seconds (the ABORT call, RFC 9293 §3.10.5). The model aborts too.',
   'capture.departure.unread-rst.short': 'unread at close()',
   'capture.departure.unread-rst':
-    'a RST instead of a FIN: the program called close() while data it had received was still unread, so its TCP reset the connection, which RFC 9293 §3.6.1 says it SHOULD do and Linux does. The other end sees ECONNRESET.',
+    'A RST instead of a FIN: the program called close() while data it had received was still unread, so its TCP reset the connection, which RFC 9293 §3.6.1 says it SHOULD do and Linux does. The other end sees ECONNRESET.',
   'capture.departure.retransmission.short': 'retransmission',
   'capture.departure.retransmission':
-    'this side had sent these sequence numbers before: a retransmission, because no acknowledgement came back in time (RFC 9293 §3.8.1, RFC 6298) or because the receiver signalled a gap (fast retransmit, RFC 5681). The model takes it as a duplicate.',
+    'This side had sent these sequence numbers before: a retransmission, because no acknowledgement came back in time (RFC 9293 §3.8.1, RFC 6298) or because the receiver signalled a gap (fast retransmit, RFC 5681). The model takes it as a duplicate.',
   'capture.departure.keepalive.short': 'keepalive or window probe',
   'capture.departure.keepalive':
-    'a segment with no new data, one below the sequence number this side has already used: a keepalive probe on an idle connection (RFC 9293 §3.8.4, RFC 1122 §4.2.3.6) or a probe of a zero window (RFC 9293 §3.8.6.1). Either asks the other end for an ACK; the model sends neither.',
+    'A segment with no new data, one below the sequence number this side has already used: a keepalive probe on an idle connection (RFC 9293 §3.8.4, RFC 1122 §4.2.3.6) or a probe of a zero window (RFC 9293 §3.8.6.1). Either asks the other end for an ACK; the model sends neither.',
   'capture.departure.unexplained.short': 'not explained',
   'capture.departure.unexplained':
-    'the model would not have sent this segment here, and none of the usual reasons fits. It is drawn as captured and handed to the model as it is; the states after it are the model’s reading of it.',
+    'The model would not have sent this segment here, and none of the usual reasons fits. It is drawn as captured and handed to the model as it is; the states after it are the model’s reading of it.',
   'capture.segments': 'Every segment of connection {id}',
   'capture.col.n': 'Packet',
   'capture.col.time': 'Time',

@@ -423,6 +423,7 @@ export const zh: Record<UiKey, string> = {
     '这份抓包是从连接中途开始的：里面没有客户端的 SYN，模型无从得知双方的 ISN 和状态。图中照样画出各个报文段，序号从最早看到的报文段算起，但不标状态。',
   'capture.departures': '抓包和模型不一样的地方',
   'capture.departures.none': '这条连接的每个报文段，模型都会原样发出，顺序和序号都一样：没有需要解释的地方。',
+  'capture.sentences': '{first}{second}',
   'capture.departures.item': '第 {n} 个包，{segment}：{why}',
   'capture.departure.syn-options.short': '选项',
   'capture.departure.syn-options':

@@ -18,7 +18,7 @@ import type { CaptureInput, ConnectionView, Loaded } from './session';
 import {
   clockText,
   departureShorts,
-  departureText,
+  departureTexts,
   elapsedText,
   endingText,
   errorText,
@@ -234,7 +234,7 @@ class CaptureReplay extends HTMLElement {
       li.textContent = this.say('capture.departures.item', {
         n: s.n,
         segment: s.label,
-        why: s.departures.map((d) => departureText(d, this.say)).join(' '),
+        why: departureTexts(s.departures, this.say),
       });
       return li;
     });

@@ -107,6 +107,13 @@ export function endingText(end: Ending, say: Say): string {
 export function departureText(d: Departure, say: Say): string {
   return say(`capture.departure.${d}`);
 }
+/** Several departures explained, one sentence after another as the language runs them. Pure. */
+export function departureTexts(ds: readonly Departure[], say: Say): string {
+  return ds
+    .map((d) => departureText(d, say))
+    .reduce((first, second) => (first ? say('capture.sentences', { first, second }) : second), '');
+}
+
 export function departureShort(d: Departure, say: Say): string {
   return say(`capture.departure.${d}.short`);
 }

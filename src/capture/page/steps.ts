@@ -9,7 +9,7 @@ import { phoneKey } from '~/simulator/phone';
 import type { TcpState } from '~/tcp/browser';
 import type { Side } from '../connections';
 import type { ConnectionView } from './session';
-import { departureText, elapsedText, type Say } from './messages';
+import { departureTexts, elapsedText, type Say } from './messages';
 
 /** The stepper data of `view`, in the language `say` fills. Pure. */
 export function captureStepperData(view: ConnectionView, say: Say): StepperData {
@@ -36,7 +36,7 @@ export function captureStepperData(view: ConnectionView, say: Say): StepperData 
     },
     steps: view.segments.map((s, i) => {
       const states = s.states ?? none;
-      const why = s.departures.map((d) => departureText(d, say)).join(' ');
+      const why = departureTexts(s.departures, say);
       return {
         step: i,
         states: { ...states },

@@ -13,6 +13,7 @@ import {
   clockText,
   departureShorts,
   departureText,
+  departureTexts,
   elapsedText,
   endingText,
   errorText,
@@ -105,6 +106,8 @@ describe('every code the parsers and the replay produce has a sentence in both l
       }
     expect(departureShorts(['syn-options', 'delayed-ack'], sayIn('en'))).toBe('options, delayed ACK');
     expect(departureShorts([], sayIn('en'))).toBe('');
+    expect(departureTexts(['syn-options', 'delayed-ack'], sayIn('en'))).toMatch(/RFC 2018\)\. .* The model would have/);
+    expect(departureTexts(['syn-options', 'delayed-ack'], sayIn('zh'))).toContain('只是不带选项。按模型的做法');
   });
 
   it('each ending', () => {

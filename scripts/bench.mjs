@@ -6,6 +6,7 @@
 //   npm run bench -- --no-lighthouse skip Lighthouse
 //   npm run bench -- --no-interaction skip the step and simulator timings (alone: node scripts/bench/interaction.mjs)
 //   npm run bench -- --lighthouse-runs=1  one Lighthouse run per page and server instead of the median of 3
+//   npx node scripts/bench/capture.mjs   only the capture page's section (its size needs a build in dist/)
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { kb, ms, table, timed } from './bench/util.mjs';
@@ -15,6 +16,7 @@ import { tcpBundle, tcpTimings } from './bench/tcp.mjs';
 import { buildCopy, makeCopy, replicateLessons } from './bench/scale.mjs';
 import { interactionTimings } from './bench/interaction.mjs';
 import { lessonPaths as lessonPagePaths, lessonWeights, lighthouseBothServers, printWeights } from './bench/weight.mjs';
+import { captureSection } from './bench/capture.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -143,6 +145,9 @@ else {
       );
   }
 }
+
+section('Capture page (src/capture/page)');
+results.capture = await captureSection(root, dist, { say, fail });
 
 if (args.has('--no-lighthouse')) results.lighthouse = { skipped: '--no-lighthouse' };
 else {

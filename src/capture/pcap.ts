@@ -1,4 +1,5 @@
 import { FrameCollector } from './collect';
+import { drive, STEP_BYTES, type ParseSteps } from './steps';
 import type { ParseResult, Progress } from './types';
 
 /** The classic pcap magic numbers: microsecond and nanosecond timestamps. */
@@ -20,6 +21,11 @@ export function isPcap(data: Uint8Array): boolean {
  * returned, never thrown.
  */
 export function parsePcap(data: Uint8Array, progress?: Progress): ParseResult {
+  return drive(pcapSteps(data), progress);
+}
+
+/** `parsePcap` as steps that pause every `STEP_BYTES` (see ./steps.ts). */
+export function* pcapSteps(data: Uint8Array): ParseSteps {
   const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
   if (data.length < 24) return { ok: false, error: { code: 'corrupt', at: 0 } };
   const le = [MAGIC_US, MAGIC_NS].includes(dv.getUint32(0, true));
@@ -28,7 +34,7 @@ export function parsePcap(data: Uint8Array, progress?: Progress): ParseResult {
   const linkType = dv.getUint32(20, le) & 0xffff;
   const out = new FrameCollector();
   let off = 24;
-  let nextTick = 1 << 20;
+  let nextTick = STEP_BYTES;
   while (off < data.length) {
     if (off + 16 > data.length) {
       out.warnings.push({ code: 'truncated', at: out.total + 1 });
@@ -45,9 +51,9 @@ export function parsePcap(data: Uint8Array, progress?: Progress): ParseResult {
     const frame = data.subarray(off + 16, off + 16 + incl);
     if (!out.add(linkType, frame, { s: sec, ns: nano ? frac : frac * 1000 })) break;
     off += 16 + incl;
-    if (progress && off > nextTick) {
-      progress(off / data.length);
-      nextTick = off + (1 << 20);
+    if (off > nextTick) {
+      yield off / data.length;
+      nextTick = off + STEP_BYTES;
     }
   }
   return out.finish('pcap');

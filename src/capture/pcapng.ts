@@ -1,4 +1,5 @@
 import { FrameCollector } from './collect';
+import { drive, STEP_BYTES, type ParseSteps } from './steps';
 import type { ParseResult, Progress, Timestamp } from './types';
 
 const SHB = 0x0a0d0d0a;
@@ -25,12 +26,17 @@ interface Iface {
  * Block). Other blocks are skipped. Pure; errors are returned, never thrown.
  */
 export function parsePcapng(data: Uint8Array, progress?: Progress): ParseResult {
+  return drive(pcapngSteps(data), progress);
+}
+
+/** `parsePcapng` as steps that pause every `STEP_BYTES` (see ./steps.ts). */
+export function* pcapngSteps(data: Uint8Array): ParseSteps {
   const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const out = new FrameCollector();
   let le = true;
   let ifaces: Iface[] = [];
   let off = 0;
-  let nextTick = 1 << 20;
+  let nextTick = STEP_BYTES;
   while (off < data.length) {
     if (off + 12 > data.length) {
       out.warnings.push({ code: 'truncated', at: out.total + 1 });
@@ -71,9 +77,9 @@ export function parsePcapng(data: Uint8Array, progress?: Progress): ParseResult 
       if (!out.add(iface.linkType, data.subarray(body + 4, body + 4 + cap), null)) break;
     } else if (type === SHB && off === 0 && len < 28) return { ok: false, error: { code: 'corrupt', at: off } };
     off += len;
-    if (progress && off > nextTick) {
-      progress(off / data.length);
-      nextTick = off + (1 << 20);
+    if (off > nextTick) {
+      yield off / data.length;
+      nextTick = off + STEP_BYTES;
     }
   }
   return out.finish('pcapng');

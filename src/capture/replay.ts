@@ -1,4 +1,4 @@
-import { createWorld, type SentSegment, type TcpState } from '~/tcp/browser';
+import { createWorld, type SentSegment, type SeqVars, type TcpState, type World } from '~/tcp/browser';
 import type { Connection, ConnSegment, Side } from './connections';
 
 /**
@@ -15,11 +15,15 @@ import type { Connection, ConnSegment, Side } from './connections';
 export type Departure =
   'syn-options' | 'delayed-ack' | 'abort-rst' | 'unread-rst' | 'retransmission' | 'keepalive' | 'unexplained';
 
-/** One segment replayed: both sides' states once it has arrived, and what the model did not expect. */
+/**
+ * One segment replayed: both sides' states and sequence variables (absolute, as the model holds them; null
+ * without a connection) once it has arrived, and what the model did not expect.
+ */
 export interface ReplayStep {
   /** Index into `Connection.segments`. */
   index: number;
   states: Record<Side, TcpState>;
+  vars: Record<Side, SeqVars>;
   departures: Departure[];
 }
 
@@ -27,7 +31,7 @@ export interface ReplayStep {
  * The replay of one connection, or why there is none: a capture that started mid-connection has no SYN, so
  * the model cannot know either side's ISN or state.
  */
-export type Replay = { ok: true; steps: ReplayStep[] } | { ok: false; reason: 'midway' };
+export type Replay = { ok: true; start: Record<Side, TcpState>; steps: ReplayStep[] } | { ok: false; reason: 'midway' };
 
 const U32 = 2 ** 32;
 const mod = (v: number) => ((v % U32) + U32) % U32;
@@ -47,6 +51,13 @@ function same(m: SentSegment, s: ConnSegment): boolean {
 }
 
 const other = (side: Side): Side => (side === 'client' ? 'server' : 'client');
+
+function seqVars(world: World, side: Side): SeqVars {
+  const tcb = world.tcb(side);
+  return tcb && tcb.state !== 'CLOSED' && tcb.state !== 'LISTEN'
+    ? { sndUna: tcb.sndUna, sndNxt: tcb.sndNxt, rcvNxt: tcb.rcvNxt }
+    : null;
+}
 
 /**
  * Replays a connection through the model (Linux profile, the capture's ISNs): the client connects, the
@@ -73,7 +84,11 @@ export function replayConnection(conn: Connection): Replay {
   world.call('client', 'socket');
   world.call('client', 'connect', { port: conn.server.port });
 
-  const resets = (side: Side) => segs.some((s) => s.from === side && s.packet.flags.rst);
+  // Worked out once: asked after every segment, a scan each time made a long connection's replay quadratic.
+  const resets: Record<Side, boolean> = {
+    client: segs.some((s) => s.from === 'client' && s.packet.flags.rst),
+    server: segs.some((s) => s.from === 'server' && s.packet.flags.rst),
+  };
   /** A side whose FIN is followed by the peer's data, acknowledged: it only shut down its sending half. */
   const halfCloses = (side: Side) => {
     const fin = segs.findIndex((s) => s.from === side && s.packet.flags.fin);
@@ -82,6 +97,7 @@ export function replayConnection(conn: Connection): Replay {
   const sent: Record<Side, number | null> = { client: null, server: null }; // highest SND.NXT seen
   let accepted = false;
   const steps: ReplayStep[] = [];
+  const start = { client: world.state('client'), server: world.state('server') };
 
   segs.forEach((s, index) => {
     const departures: Departure[] = [];
@@ -133,9 +149,14 @@ export function replayConnection(conn: Connection): Replay {
     if (sent[x] === null || mod(end - sent[x]!) < U32 / 2) sent[x] = end;
     if (!accepted && world.state('server') === 'ESTABLISHED') accepted = world.call('server', 'accept').ok;
     const receiver = other(x);
-    if (!resets(receiver) && (receiver === 'client' || accepted)) world.call(receiver, 'read', { max: 1 << 30 });
+    if (!resets[receiver] && (receiver === 'client' || accepted)) world.call(receiver, 'read', { max: 1 << 30 });
     world.takeLog();
-    steps.push({ index, states: { client: world.state('client'), server: world.state('server') }, departures });
+    steps.push({
+      index,
+      states: { client: world.state('client'), server: world.state('server') },
+      vars: { client: seqVars(world, 'client'), server: seqVars(world, 'server') },
+      departures,
+    });
   });
-  return { ok: true, steps };
+  return { ok: true, start, steps };
 }

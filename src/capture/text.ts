@@ -1,3 +1,4 @@
+import { drive, type ParseSteps } from './steps';
 import {
   MAX_PACKETS,
   type ParseResult,
@@ -237,6 +238,14 @@ function tsharkLine(line: string): TcpPacket | null {
  * relative numbers are kept (each side's ISN is then 0). Pure; never throws.
  */
 export function parseText(text: string): ParseResult {
+  return drive(textSteps(text));
+}
+
+/** How many lines the text reader reads between two pauses. */
+const STEP_LINES = 4000;
+
+/** `parseText` as steps that pause every `STEP_LINES` lines (see ./steps.ts). */
+export function* textSteps(text: string): ParseSteps {
   const lines = joinLines(text);
   const packets: TcpPacket[] = [];
   const unknown = new Set<string>();
@@ -245,7 +254,8 @@ export function parseText(text: string): ParseResult {
   let firstSkipped = 0;
   let tshark = 0;
   let kind: TimeKind | null = null;
-  for (const { line, at } of lines) {
+  for (const [i, { line, at }] of lines.entries()) {
+    if (i > 0 && i % STEP_LINES === 0) yield i / lines.length;
     if (line.trim() === '' || CHATTER.test(line)) continue;
     let p = tcpdumpLine(line, packets.length + 1, unknown);
     if (p) {

@@ -379,6 +379,126 @@ export const en = {
   'scenarios.toc': 'Scenarios on this page',
   'scenarios.linux': 'This scenario follows Linux, where it differs from RFC 9293.',
   'scenarios.usedIn': 'In the lessons: ',
+  // The capture replay page (src/pages/[lang]/capture.astro, src/capture/page)
+  'nav.capture': 'Replay your own capture',
+  'capture.title': 'Replay your own capture',
+  'capture.description':
+    'Open a pcap or pcapng file or paste tcpdump output: see each TCP connection as a ladder diagram, replayed step by step through the tutorial’s TCP model.',
+  'capture.intro':
+    'Capture a connection of your own, as the lab does, and open it here. Each TCP connection in it is drawn the way the lessons draw TCP, with sequence numbers counted from each side’s ISN, and replayed through this tutorial’s TCP model: step through it to see both ends’ states after every segment, and where the real stack did something the model did not, a note says why.',
+  'capture.private':
+    'Nothing leaves your computer: this page reads the file or text in your browser and sends it nowhere.',
+  'capture.noscript': 'Reading a capture needs JavaScript. Without it, the lab lesson explains each line of a capture.',
+  'capture.lab': 'Go to the lab lesson',
+  'capture.input': 'Your capture',
+  'capture.file': 'Open a .pcap or .pcapng file, or drop it on this box',
+  'capture.paste': 'Or paste the output of tcpdump -n (or -nn, -S, -tttt, -v) or of tshark',
+  'capture.read': 'Read the text',
+  'capture.samples': 'No capture at hand? Try one recorded with the lab programs on Linux:',
+  'capture.sample.handshake-data-close': 'handshake, data and close',
+  'capture.sample.close-unread-rst': 'close with unread data: RST',
+  'capture.sample.connection-refused': 'connection refused',
+  'capture.sample.half-close': 'half-close',
+  'capture.pasted': 'the pasted text',
+  'capture.reading': 'Reading {name}…',
+  'capture.progress': 'Reading {name}: {percent}%',
+  'capture.loaded': '{name} ({format}): {total} packets, {tcp} of them TCP; connections found: {count}.',
+  'capture.format.pcap': 'pcap file',
+  'capture.format.pcapng': 'pcapng file',
+  'capture.format.tcpdump': 'tcpdump text',
+  'capture.format.tshark': 'tshark text',
+  'capture.kind.pcap': 'a pcap file',
+  'capture.kind.pcapng': 'a pcapng file',
+  'capture.kind.text': 'text',
+  'capture.list': 'Connections',
+  'capture.list.intro': 'Choose a connection to draw it and replay it through the model.',
+  'capture.col.id': 'Connection',
+  'capture.col.client': 'Client',
+  'capture.col.server': 'Server',
+  'capture.col.segments': 'Segments',
+  'capture.col.first': 'First',
+  'capture.col.last': 'Last',
+  'capture.col.end': 'How it ended',
+  'capture.choose': 'Replay #{id}',
+  'capture.side.client': 'client',
+  'capture.side.server': 'server',
+  'capture.and': ' and ',
+  'capture.end.refused': 'refused: the SYN was answered with RST',
+  'capture.end.reset': 'reset by the {side}',
+  'capture.end.closed': 'closed, the {side} hung up first',
+  'capture.end.closing': 'FIN from the {sides}, the close not finished in the capture',
+  'capture.end.open': 'still open when the capture ended',
+  'capture.reused': '; the same ports as connection {id}, used again after it ended',
+  'capture.time.none': '—',
+  'capture.ms': '+{ms} ms',
+  'capture.s': '+{s} s',
+  'capture.diagram': 'Connection {id}: {client} and {server}',
+  'capture.phone': 'client {client}; server {server}',
+  'capture.step.start': 'Before the first of {total} segments. Press Next to begin.',
+  'capture.step.say': 'Segment {n} of {total}, {time}: the {side} sends {segment}. {states}{why}',
+  'capture.step.states': 'Client {client}, server {server}.',
+  'capture.step.why': ' Here the capture departs from the model: {why}',
+  'capture.conn': 'The chosen connection, step by step',
+  'capture.midway':
+    'This capture starts in the middle of the connection: it has no SYN from the client, so the model cannot know either side’s ISN or state. The segments are drawn, numbered from the first ones seen, without states.',
+  'capture.departures': 'Where the capture departs from the model',
+  'capture.departures.none':
+    'The model sent every segment of this connection itself, in this order, with these numbers: nothing to explain.',
+  'capture.sentences': '{first} {second}',
+  'capture.departures.item': 'Packet {n}, {segment}: {why}',
+  'capture.departure.syn-options.short': 'options',
+  'capture.departure.syn-options':
+    'This SYN carries options the two ends agree on during the handshake (MSS, RFC 9293 §3.7.1; window scale and timestamps, RFC 7323; SACK permitted, RFC 2018). The model leaves options out; its SYN has the same numbers and flags.',
+  'capture.departure.delayed-ack.short': 'delayed ACK',
+  'capture.departure.delayed-ack':
+    'The model would have acknowledged at once with an ACK of its own, but this stack waited and the acknowledgement rode on this segment: a delayed ACK (RFC 9293 §3.8.6.3).',
+  'capture.departure.abort-rst.short': 'abort',
+  'capture.departure.abort-rst':
+    'A RST, ACK while nothing was left unread: the program aborted the connection instead of closing it, for example close() with SO_LINGER set to 0 seconds (the ABORT call, RFC 9293 §3.10.5). The model aborts too.',
+  'capture.departure.unread-rst.short': 'unread at close()',
+  'capture.departure.unread-rst':
+    'A RST instead of a FIN: the program called close() while data it had received was still unread, so its TCP reset the connection, which RFC 9293 §3.6.1 says it SHOULD do and Linux does. The other end sees ECONNRESET.',
+  'capture.departure.retransmission.short': 'retransmission',
+  'capture.departure.retransmission':
+    'This side had sent these sequence numbers before: a retransmission, because no acknowledgement came back in time (RFC 9293 §3.8.1, RFC 6298) or because the receiver signalled a gap (fast retransmit, RFC 5681). The model takes it as a duplicate.',
+  'capture.departure.keepalive.short': 'keepalive or window probe',
+  'capture.departure.keepalive':
+    'A segment with no new data, one below the sequence number this side has already used: a keepalive probe on an idle connection (RFC 9293 §3.8.4, RFC 1122 §4.2.3.6) or a probe of a zero window (RFC 9293 §3.8.6.1). Either asks the other end for an ACK; the model sends neither.',
+  'capture.departure.unexplained.short': 'not explained',
+  'capture.departure.unexplained':
+    'The model would not have sent this segment here, and none of the usual reasons fits. It is drawn as captured and handed to the model as it is; the states after it are the model’s reading of it.',
+  'capture.segments': 'Every segment of connection {id}',
+  'capture.col.n': 'Packet',
+  'capture.col.time': 'Time',
+  'capture.col.dir': 'Direction',
+  'capture.col.segment': 'Segment',
+  'capture.col.clientState': 'Client state',
+  'capture.col.serverState': 'Server state',
+  'capture.col.model': 'The model',
+  'capture.model.same': 'sends the same',
+  'capture.error.empty': 'There is nothing to read: {name} is empty.',
+  'capture.error.unknown-format':
+    '{name} is neither a pcap or pcapng file nor text from tcpdump or tshark: no line of it is a TCP segment as tcpdump -n prints one.',
+  'capture.error.too-large':
+    '{name} is {mb} MB, more than this page reads ({max} MB). Capture less, for example with a port filter (tcp port 5000) or -c to stop after a number of packets.',
+  'capture.error.too-many-packets':
+    '{name} holds more than {max} packets, more than this page replays. Capture less, for example with a port filter (tcp port 5000) or -c to stop after a number of packets.',
+  'capture.error.corrupt':
+    '{name} looks like {kind}, but its header at byte {at} cannot be right: the file is damaged, or it is not what its first bytes say.',
+  'capture.error.truncated':
+    '{name} is {kind} cut short: it ends in the middle of packet {at}, before any whole packet. Was the capture still running when the file was copied?',
+  'capture.error.unsupported-link':
+    '{name} was captured on a link of type {linkType}, which this page does not read. Capture on an Ethernet or loopback interface (tcpdump -i lo, or -i any).',
+  'capture.error.no-tcp':
+    '{name} is {kind} with {packets} packets, but none of them is a TCP segment this page can read. Capture with a TCP filter, for example tcp port 5000.',
+  'capture.error.read': 'The browser could not read {name}.',
+  'capture.warning.truncated':
+    'The file ends in the middle of packet {at} (the capture was cut short); the packets before it are shown.',
+  'capture.warning.skipped-lines': '{count} lines are not TCP segments and were skipped (the first is line {first}).',
+  'capture.warning.port-names':
+    'Some ports are written as service names this page does not know ({names}); their lines were skipped. Capture with tcpdump -nn to get numbers.',
+  'capture.warning.unsupported-link':
+    '{packets} packets were captured on a link of type {linkType}, which this page does not read; they were skipped.',
 } as const;
 
 /** The key set every language must provide. */

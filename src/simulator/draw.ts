@@ -28,12 +28,18 @@ export function drawLadder(svg: SVGSVGElement, ladder: Ladder, marker: string): 
     if (s.kind === 'life') parts.push(el('line', { x1: s.x, x2: s.x, y1: s.y1, y2: s.y2, class: 'sim-ladder-life' }));
     else if (s.kind === 'actor' || s.kind === 'note') {
       const g = el('g', { class: s.kind === 'actor' ? 'sim-ladder-actor' : `sim-ladder-note sim-ladder-${s.tone}` });
+      if (s.kind === 'note' && s.step !== undefined) g.dataset.step = String(s.step);
       g.append(el('rect', { x: s.x, y: s.y, width: s.w, height: s.h, rx: 3 }));
       g.append(el('text', { x: s.x + s.w / 2, y: s.y + s.h / 2 }, s.text));
       parts.push(g);
     } else {
-      const g = el('g', { class: `sim-ladder-arrow sim-ladder-${s.status}`, 'data-segment': s.id });
+      const g = el('g', {
+        class: `sim-ladder-arrow sim-ladder-${s.status}${s.marked ? ' sim-ladder-marked' : ''}`,
+        'data-segment': s.id,
+      });
+      if (s.step !== undefined) g.dataset.step = String(s.step);
       g.append(el('text', { x: (s.x1 + s.x2) / 2, y: s.y - 10 }, s.text));
+      if (s.time) g.append(el('text', { x: s.time.x, y: s.y + 4, class: 'sim-ladder-time' }, s.time.text));
       const line = el('line', { x1: s.x1, x2: s.x2, y1: s.y, y2: s.y });
       if (s.status !== 'lost') line.setAttribute('marker-end', `url(#${marker})`);
       g.append(line);

@@ -21,6 +21,20 @@ export function stepperExtra(lang: Lang, data: StepperData): FigureExtra {
         `<li><span class="diagram-swatch" data-swatch="${k}" aria-hidden="true"></span>${e(`diagram.legend.${k}`)}</li>`,
     ).join('') +
     `</ul></div>`;
+  return { attrs: stepperAttrs(lang), afterBody: stepperControls(lang, data) + legend };
+}
+
+/** The attributes that make a figure step-through (and give it projector mode), with a leading space. Pure. */
+export function stepperAttrs(lang: Lang): string {
+  return ` data-stepper${projectorAttrs(lang)}`;
+}
+
+/**
+ * The hidden controls, state table, phone line, live region and step data, without the legend: what the
+ * capture page puts in its figure, whose ladder is not a Mermaid diagram and has no marks to explain. Pure.
+ */
+export function stepperControls(lang: Lang, data: StepperData): string {
+  const e = (key: Parameters<typeof t>[1]) => escapeHtml(t(lang, key));
   const row = (side: 'client' | 'server') =>
     `<tr data-side="${side}"><th scope="row">${e(side === 'client' ? 'diagram.trace.client' : 'diagram.trace.server')}</th><td></td><td></td><td></td><td></td></tr>`;
   const controls =
@@ -40,5 +54,5 @@ export function stepperExtra(lang: Lang, data: StepperData): FigureExtra {
     `<p class="stepper-say" aria-live="polite"></p>` +
     `<script type="application/json" class="stepper-data">${embedJson(data)}</script>` +
     `</div>`;
-  return { attrs: ` data-stepper${projectorAttrs(lang)}`, afterBody: controls + legend };
+  return controls;
 }

@@ -77,6 +77,7 @@ describe('replayConnection on the examples', () => {
     expect(r3.ok && r3.steps[3]).toEqual({
       index: 3,
       states: { client: 'CLOSED', server: 'CLOSED' },
+      vars: { client: null, server: null },
       departures: ['abort-rst'],
     });
     // A segment acknowledging data never sent: nothing explains it.

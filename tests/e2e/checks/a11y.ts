@@ -64,8 +64,7 @@ export async function axeViolations(page: Page, scope: AxeScope = {}): Promise<s
 /**
  * Switches the theme in place, as the reader's system setting does, and sets it on the page as the theme
  * script would (site.spec.ts tests that the page follows the system setting live; here the switch must not
- * wait on it). Then waits for the page to render a frame: until it does, Chromium's getComputedStyle (which
- * axe reads) can still give some elements their old colours.
+ * wait on it). Then waits for the page to render a frame in the new theme.
  */
 export async function switchTheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });

@@ -39,11 +39,12 @@ export type LadderShape =
   | { kind: 'note'; x: number; y: number; w: number; h: number; text: string; tone: NoteTone; side: Side | 'both' }
   | { kind: 'arrow'; x1: number; x2: number; y: number; text: string; status: ArrowStatus; id: number };
 
-/** The whole drawing: its view box and shapes, in drawing order. */
+/** The whole drawing: its view box, where its last shape ends (`end`, above `height`) and its shapes, in drawing order. */
 export interface Ladder {
   x: number;
   width: number;
   height: number;
+  end: number;
   shapes: LadderShape[];
 }
 
@@ -55,6 +56,11 @@ const GAP = 10;
 const ARROW_H = 46;
 const LEFT = -80;
 const WIDTH = 590;
+/**
+ * The drawing grows this much at a time, its lifelines running on into the room below the last shape:
+ * resizing an SVG lays out all of its text again, so most moves should draw into room already there.
+ */
+export const ROOM = 320;
 
 /** About how wide `text` is at 16 px: CJK characters a full em, the rest a little over half. Pure. */
 export function textWidth(text: string): number {
@@ -143,11 +149,12 @@ export function layoutLadder(trace: Trace, words: LadderWords, from = 0): Ladder
   }
   for (const s of trace.inFlight) arrow(s, 'inFlight');
 
-  const bottom = y + GAP;
+  const end = y + GAP;
+  const height = Math.ceil((end + 10) / ROOM) * ROOM;
   const lifeShapes: LadderShape[] = [];
   for (const side of ['client', 'server'] as const) {
     const x = LIFELINE[side];
-    lifeShapes.push({ kind: 'life', x, y1: ACTOR.h, y2: bottom });
+    lifeShapes.push({ kind: 'life', x, y1: ACTOR.h, y2: height });
     lifeShapes.push({ kind: 'actor', x: x - ACTOR.w / 2, y: 0, w: ACTOR.w, h: ACTOR.h, text: words(side) });
   }
   // Lifelines first, so notes and arrows are drawn over them.
@@ -159,5 +166,5 @@ export function layoutLadder(trace: Trace, words: LadderWords, from = 0): Ladder
       left = Math.min(left, s.x - GAP);
       right = Math.max(right, s.x + s.w + GAP);
     }
-  return { x: left, width: right - left, height: bottom + 10, shapes: [...lifeShapes, ...shapes] };
+  return { x: left, width: right - left, height, end, shapes: [...lifeShapes, ...shapes] };
 }

@@ -65,11 +65,12 @@ export type LadderShape =
       time?: { x: number; text: string };
     };
 
-/** The whole drawing: its view box and shapes, in drawing order. */
+/** The whole drawing: its view box, where its last shape ends (`end`, above `height`) and its shapes, in drawing order. */
 export interface Ladder {
   x: number;
   width: number;
   height: number;
+  end: number;
   shapes: LadderShape[];
 }
 
@@ -83,6 +84,11 @@ const LEFT = -80;
 const WIDTH = 590;
 /** Where a time in the left margin ends (right-aligned), as an offset from LEFT: just left of the client's box. */
 const TIME_END = 70;
+/**
+ * The drawing grows this much at a time, its lifelines running on into the room below the last shape:
+ * resizing an SVG lays out all of its text again, so most moves should draw into room already there.
+ */
+export const ROOM = 320;
 
 /** About how wide `text` is at 16 px: CJK characters a full em, the rest a little over half. Pure. */
 export function textWidth(text: string): number {
@@ -159,13 +165,17 @@ export class LadderBuilder {
     this.y += ARROW_H;
   }
 
-  /** The whole drawing: the ends' boxes and lifelines, then every row, in a view box that holds them all. */
-  finish(words: Record<Side, string>): Ladder {
-    const bottom = this.y + GAP;
+  /**
+   * The whole drawing: the ends' boxes and lifelines, then every row, in a view box that holds them all. With
+   * `room`, the height grows in steps of that much and the lifelines run on to the bottom (see ROOM).
+   */
+  finish(words: Record<Side, string>, { room }: { room?: number } = {}): Ladder {
+    const end = this.y + GAP;
+    const height = room ? Math.ceil((end + 10) / room) * room : end + 10;
     const lifeShapes: LadderShape[] = [];
     for (const side of ['client', 'server'] as const) {
       const x = LIFELINE[side];
-      lifeShapes.push({ kind: 'life', x, y1: ACTOR.h, y2: bottom });
+      lifeShapes.push({ kind: 'life', x, y1: ACTOR.h, y2: room ? height : end });
       lifeShapes.push({ kind: 'actor', x: x - ACTOR.w / 2, y: 0, w: ACTOR.w, h: ACTOR.h, text: words[side] });
     }
     // Lifelines first, so notes and arrows are drawn over them.
@@ -178,7 +188,7 @@ export class LadderBuilder {
         left = Math.min(left, s.x - GAP);
         right = Math.max(right, s.x + s.w + GAP);
       } else if (s.kind === 'arrow' && s.time) left = Math.min(left, s.time.x - textWidth(s.time.text) * 0.8 - GAP);
-    return { x: left, width: right - left, height: bottom + 10, shapes: [...lifeShapes, ...this.shapes] };
+    return { x: left, width: right - left, height, end, shapes: [...lifeShapes, ...this.shapes] };
   }
 }
 
@@ -223,5 +233,5 @@ export function layoutLadder(trace: Trace, words: LadderWords, from = 0): Ladder
     for (const c of st.changes) b.note(c.side, `→ ${c.to}`, 'state');
   }
   for (const s of trace.inFlight) arrow(s, 'inFlight');
-  return b.finish({ client: words('client'), server: words('server') });
+  return b.finish({ client: words('client'), server: words('server') }, { room: ROOM });
 }

@@ -1,18 +1,23 @@
 /**
- * A simulator run as data: the reader's moves are scenario steps (src/tcp/scenario.ts), and the model's
- * `runScenario` turns them into the trace that the ladder, the phone words and the challenges read. Undo
- * drops the last move and runs again: the same ISNs and moves always give the same trace. Pure.
+ * A simulator run as data: the reader's moves are scenario steps (src/tcp/scenario.ts), and the model
+ * turns them into the trace that the ladder, the phone words and the challenges read. A `LiveRun` keeps
+ * its world and runs each new move as one step (`runStep`); undo puts back the world saved before the
+ * last move. The same ISNs and moves always give the same trace, however they were reached.
  */
 import {
   createWorld,
   runScenario,
+  runStep,
   type CallArgs,
   type CallName,
+  type Scenario,
   type Side,
   type Step,
   type TimerKind,
   type Trace,
-  type WorldSnapshot,
+  type TraceStep,
+  type World,
+  type WorldState,
 } from '~/tcp/browser';
 
 /** The calls the simulator has buttons for, in button order. */
@@ -71,30 +76,69 @@ export function moveStep(move: Move): Step {
   return args ? { call: move.side, op: move.call, args } : { call: move.side, op: move.call };
 }
 
-/** Runs the moves from a fresh world with these ISNs (RFC 9293 profile). Pure and deterministic. */
-export function runMoves(isn: Isns, moves: readonly Move[]): Trace {
-  return runScenario({
+/** The scenario the moves are: the RFC 9293 profile, these ISNs. Pure. */
+function movesScenario(isn: Isns, moves: readonly Move[]): Scenario {
+  return {
     id: 'simulator',
     title: { zh: '', en: '' },
     profile: 'rfc9293',
     seed: 0,
     isn: { ...isn },
     steps: moves.map(moveStep),
-  });
+  };
+}
+
+/** Runs the moves from a fresh world with these ISNs (RFC 9293 profile). Pure and deterministic. */
+export function runMoves(isn: Isns, moves: readonly Move[]): Trace {
+  return runScenario(movesScenario(isn, moves));
 }
 
 /**
- * What the model shows at the end of the moves: each end's state and whether it still has a listening
- * socket (which the trace does not record). Plays the same moves in a world of its own. Pure.
+ * A run that grows one move at a time. `trace` is always the trace `runMoves(isn, moves)` would give,
+ * kept up to date in place: `push` runs only the new move in the kept world and appends its step, `pop`
+ * restores the world saved before the last move and removes its step. Deterministic; not pure (it holds
+ * the world).
  */
-export function finalSnapshot(isn: Isns, moves: readonly Move[]): WorldSnapshot {
-  const w = createWorld({ isn: { ...isn } });
-  for (const move of moves) {
-    if ('net' in move) {
-      if (move.net === 'drop') w.drop('next');
-      else w.deliver('next', { delayAck: move.net === 'hold' });
-    } else if ('timer' in move) w.fireTimer(move.side, move.timer);
-    else w.call(move.side, move.call, callArgs(move.side, move.call));
+export class LiveRun {
+  /** The trace of the moves so far; its `steps` and `inFlight` change in place with every push and pop. */
+  readonly trace: Trace;
+  /** The moves so far (read only: `push` and `pop` change them). */
+  readonly moves: Move[] = [];
+  private readonly world: World;
+  /** The world as it was before each move, for undo. */
+  private readonly saved: WorldState[] = [];
+
+  constructor(
+    readonly isn: Isns,
+    moves: readonly Move[] = [],
+  ) {
+    this.world = createWorld({ isn: { ...isn } });
+    this.trace = { scenario: movesScenario(isn, []), isn: { ...isn }, steps: [], inFlight: [] };
+    moves.forEach((m) => this.push(m));
   }
-  return w.snapshot();
+
+  /** Plays `move`: one step of the model; returns what it did (also the trace's last step). */
+  push(move: Move): TraceStep {
+    const { world, trace } = this;
+    const step = moveStep(move);
+    this.saved.push(world.save());
+    const st = runStep(world, step, trace.steps.length);
+    this.moves.push(move);
+    trace.scenario.steps.push(step);
+    trace.steps.push(st);
+    trace.inFlight = [...world.inFlight()];
+    return st;
+  }
+
+  /** Takes the last move back, world and trace; returns it, or undefined when there was none. */
+  pop(): Move | undefined {
+    const { world, trace } = this;
+    const state = this.saved.pop();
+    if (!state) return undefined;
+    world.restore(state);
+    trace.scenario.steps.pop();
+    trace.steps.pop();
+    trace.inFlight = [...world.inFlight()];
+    return this.moves.pop();
+  }
 }

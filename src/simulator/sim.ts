@@ -1,35 +1,37 @@
 /**
- * <phone-sim>: the phone-call simulator. The reader's moves are kept as a list (./run.ts); after every
- * move the TCP model runs the list again into a trace, and everything shown is drawn from it: both
- * ends' states and phone words, the ladder diagram, the segment table and the log; and the challenges it
- * completes are saved (./record.ts), in a lesson as on the simulator page. Code a reader may never need
- * loads on demand: the challenges with the first move (at once on the simulator page, whose list shows
- * them), a shared run's reader on the simulator page only (./share.ts). Undo drops the last move. Every
- * label comes from data-labels. Browser only.
+ * <phone-sim>: the phone-call simulator. The reader's moves are a live run (./run.ts): the TCP model's
+ * world is kept and each move runs one step of it, undo puts back the world before the last move.
+ * Everything shown is drawn from the run's trace: both ends' states and phone words, the ladder diagram,
+ * the segment table and the log, each extended by the new step (or shortened by the undone one) rather
+ * than drawn again; and the challenges it completes are saved (./record.ts), in a lesson as on the
+ * simulator page. Code a reader may never need loads on demand: the challenges with the first move (at
+ * once on the simulator page, whose list shows them), a shared run's reader on the simulator page only
+ * (./share.ts), the share box when the reader shares (./share-link.ts). Every label comes from
+ * data-labels. Browser only.
  */
 import { fill, readLabels, type Labels } from '~/i18n/fill';
 import type { UiKey } from '~/i18n';
-import { formatFlags, segmentLabel, type CallResult, type Side, type Trace, type TraceStep } from '~/tcp/browser';
+import { formatFlags, segmentLabel, type CallResult, type Side, type TraceStep } from '~/tcp/browser';
 import { randomIsn } from '~/quiz/random';
 import { projector } from '~/projector/projector';
 import { errnoKey, explainKey } from './explain';
-import { finalSnapshot, runMoves, type Isns, type Move, type NetMove, type SimCall, type SimTimer } from './run';
+import { LiveRun, type Isns, type Move, type NetMove, type SimCall, type SimTimer } from './run';
 import { layoutLadder, type LadderWords } from './ladder';
-import { drawLadder } from './draw';
+import { drawLadder, syncChildren } from './draw';
 import { phoneKey } from './phone';
 import type * as RecordModule from './record';
-import type * as ShareModule from './share';
+import type * as ShareModule from './share-link';
 
 type Line = [string, 'error'?];
 const SIDES = ['client', 'server'] as const;
 
 class PhoneSim extends HTMLElement {
   private labels!: Labels;
-  private isn!: Isns;
-  private moves: Move[] = [];
+  private run!: LiveRun;
   /** The first move the ladder draws ("restart from here" folds the ones before). */
   private from = 0;
-  private trace!: Trace;
+  /** How many log lines each step wrote, so undo removes the last step's. */
+  private logLines: number[] = [];
   private ready = false;
   /** Reading a shared run, on the simulator page only. */
   private shared?: typeof ShareModule;
@@ -64,7 +66,7 @@ class PhoneSim extends HTMLElement {
       if (event.key === 'ArrowRight') this.act({ net: 'deliver' });
       else this.undo();
     });
-    this.addEventListener('projector', () => requestAnimationFrame(() => this.drawLadder()));
+    this.addEventListener('projector', () => requestAnimationFrame(() => this.update()));
     projector(this);
     this.querySelectorAll<HTMLInputElement>('.sim-role input').forEach((input) =>
       input.addEventListener('change', () => {
@@ -76,7 +78,7 @@ class PhoneSim extends HTMLElement {
       this.start(this.freshIsns(), []);
       return;
     }
-    void import('./share').then((shared) => {
+    void import('./share-link').then((shared) => {
       this.shared = shared;
       this.fromFragment();
       addEventListener('hashchange', () => this.fromFragment());
@@ -101,63 +103,52 @@ class PhoneSim extends HTMLElement {
 
   /** Replays a run shared in the URL; a fragment it refuses leaves an empty simulator and says why. */
   private fromFragment(): void {
-    const decoded = this.shared!.decodeRun(location.hash);
-    if (decoded?.ok) {
-      this.start(decoded.isn, decoded.moves);
-      this.say([[this.l('sim.share.loaded', { n: decoded.moves.length })]]);
-    } else {
-      this.start(this.freshIsns(), []);
-      if (decoded) this.say([[this.l('sim.share.bad', { why: this.l(`sim.share.bad.${decoded.reason}`) }), 'error']]);
-    }
+    const { isn, moves, line } = this.shared!.openFragment(location.hash, (key, vars) => this.l(key, vars));
+    this.start(isn ?? this.freshIsns(), moves);
+    if (line) this.say([line]);
   }
 
   private start(isn: Isns, moves: Move[]): void {
-    this.isn = isn;
-    this.moves = moves;
+    this.run = new LiveRun(isn, moves);
     this.from = 0;
     this.$('.sim-share').hidden = true;
     this.renderRoles();
-    this.update();
+    this.$('.sim-log').replaceChildren();
+    this.logLines = [];
+    for (const st of this.run.trace.steps) this.appendLog(st);
     this.say([]);
+    this.update();
   }
 
   private act(move: Move): void {
-    this.moves.push(move);
+    const st = this.run.push(move);
+    this.appendLog(st);
+    this.say(this.linesFor(st));
     this.update();
-    const step = this.trace.steps.at(-1)!;
-    this.say(this.linesFor(step, this.trace.steps.slice(0, -1)));
   }
 
   private undo(): void {
-    if (this.moves.length === 0) {
+    if (!this.run.pop()) {
       this.say([[this.l('sim.nothingToUndo')]]);
       return;
     }
-    this.moves.pop();
-    this.from = Math.min(this.from, this.moves.length);
-    this.update();
+    const log = this.$('.sim-log');
+    for (let n = this.logLines.pop()!; n > 0; n--) log.lastElementChild!.remove();
+    this.from = Math.min(this.from, this.run.moves.length);
     this.say([[this.l('sim.undone')]]);
+    this.update();
   }
 
   private restartHere(): void {
-    this.from = this.moves.length;
-    this.update();
+    this.from = this.run.moves.length;
     this.say([[this.l('sim.restarted')]]);
+    this.update();
   }
 
   private async share(): Promise<void> {
-    const { encodeRun } = await import('./share');
-    const url = new URL(this.dataset.share ?? '', location.href);
-    url.hash = encodeRun(this.isn, this.moves);
-    const box = this.$('.sim-share');
-    const input = box.querySelector('input')!;
-    input.value = url.href;
-    box.hidden = false;
-    input.select();
-    void navigator.clipboard?.writeText(url.href).catch(() => {
-      // Without clipboard access the link stays selected in the box for the reader to copy.
-    });
-    this.say([[this.l('sim.share.copied', { n: this.moves.length })]]);
+    const { showShareLink } = await import('./share-link');
+    showShareLink(this.$('.sim-share'), this.dataset.share ?? '', this.run.isn, this.run.moves);
+    this.say([[this.l('sim.share.copied', { n: this.run.moves.length })]]);
   }
 
   private renderRoles(): void {
@@ -168,8 +159,8 @@ class PhoneSim extends HTMLElement {
     }
   }
 
-  /** What one step did, in sentences; `earlier` are the steps before it. */
-  private linesFor(st: TraceStep, earlier: TraceStep[]): Line[] {
+  /** What one step of the run did, in sentences. */
+  private linesFor(st: TraceStep): Line[] {
     const lines: Line[] = [];
     const step = st.step;
     if ('call' in step) {
@@ -219,13 +210,13 @@ class PhoneSim extends HTMLElement {
     else if (
       both(st.after, 'CLOSED') &&
       !both(st.before, 'CLOSED') &&
-      [...earlier, st].some((e) => e.changes.some((c) => c.to === 'ESTABLISHED'))
+      this.run.trace.steps.some((e) => e.index <= st.index && e.changes.some((c) => c.to === 'ESTABLISHED'))
     )
       lines.push([this.l('sim.allClosed')]);
     return lines;
   }
 
-  /** Announces `lines` in the status line (the log holds only what the steps did, and is redrawn). */
+  /** Announces `lines` in the status line (the log holds only what the steps did). */
   private say(lines: Line[]): void {
     const status = this.$('.sim-status');
     status.textContent = lines.map(([text]) => text).join(' ');
@@ -235,74 +226,77 @@ class PhoneSim extends HTMLElement {
     );
   }
 
-  /** Runs the moves and redraws everything; returns the lines announcing newly completed challenges. */
-  private update(): void {
-    this.trace = runMoves(this.isn, this.moves);
-    const snapshot = finalSnapshot(this.isn, this.moves);
-    for (const side of SIDES) {
-      const end = this.$(`.sim-end[data-side="${side}"]`);
-      const { state, listener } = snapshot[side];
-      end.querySelector('[data-state]')!.textContent = state;
-      end.querySelector('[data-phone]')!.textContent = this.l(
-        phoneKey(state, {
-          listening: listener !== null,
-          used: this.trace.steps.some((st) => st.changes.some((c) => c.side === side)),
-        }),
-      );
-      end.querySelector<HTMLElement>('[data-listener-row]')!.hidden = listener === null || state === 'LISTEN';
-    }
-    const log = this.$('.sim-log');
-    log.replaceChildren(
-      ...this.trace.steps.flatMap((st, i) =>
-        this.linesFor(st, this.trace.steps.slice(0, i)).map(([text, tone]) => {
-          const li = document.createElement('li');
-          li.textContent = text;
-          if (tone) li.dataset.tone = tone;
-          return li;
-        }),
-      ),
+  /** Adds what step `st` did to the log (undo removes it again). */
+  private appendLog(st: TraceStep): void {
+    const lines = this.linesFor(st);
+    this.$('.sim-log').append(
+      ...lines.map(([text, tone]) => {
+        const li = document.createElement('li');
+        li.textContent = text;
+        if (tone) li.dataset.tone = tone;
+        return li;
+      }),
     );
-    log.scrollTop = log.scrollHeight;
-    this.drawLadder();
-    this.drawTable();
-    this.checkChallenges();
+    this.logLines.push(lines.length);
   }
 
-  private drawLadder(): void {
+  /**
+   * Draws the run: both ends' states and phone words, the ladder and the segment table, each keeping what
+   * has not changed (a move adds its step's shapes and rows); then scrolls the log and the ladder to their
+   * ends, after every write, so the page lays out once; and checks the challenges.
+   */
+  private update(): void {
+    const { steps } = this.run.trace;
+    const last = steps.at(-1);
+    for (const side of SIDES) {
+      const end = this.$(`.sim-end[data-side="${side}"]`);
+      const state = last?.after[side] ?? 'CLOSED';
+      const listening = last?.listening[side] ?? false;
+      end.querySelector('[data-state]')!.textContent = state;
+      end.querySelector('[data-phone]')!.textContent = this.l(
+        phoneKey(state, { listening, used: steps.some((st) => st.changes.some((c) => c.side === side)) }),
+      );
+      end.querySelector<HTMLElement>('[data-listener-row]')!.hidden = !listening || state === 'LISTEN';
+    }
     const words: LadderWords = (word, vars) => this.l(`diagram.trace.${word}`, vars);
     const svg = this.querySelector<SVGSVGElement>('svg.sim-ladder')!;
-    drawLadder(svg, layoutLadder(this.trace, words, this.from), `${this.id}-head`);
-    const scroll = this.$('.sim-ladder-scroll');
-    scroll.scrollTop = scroll.scrollHeight;
+    const ladder = layoutLadder(this.run.trace, words, this.from);
+    drawLadder(svg, ladder, `${this.id}-head`);
+    this.drawTable();
+    const log = this.$('.sim-log');
+    log.scrollTop = log.scrollHeight;
+    // The last shape at the bottom of the box, the room below it (ladder.ts) out of sight; projector mode scales the drawing.
+    const box = this.$('.sim-ladder-scroll');
+    box.scrollTop = (ladder.end * svg.getBoundingClientRect().height) / ladder.height - box.clientHeight;
+    this.checkChallenges();
   }
 
   private drawTable(): void {
     const status = new Map<number, UiKey>();
-    for (const st of this.trace.steps) {
+    for (const st of this.run.trace.steps) {
       for (const s of st.deliveredAll ?? (st.delivered ? [st.delivered] : [])) status.set(s.id, 'sim.status.delivered');
       if (st.dropped) status.set(st.dropped.id, 'sim.status.lost');
     }
-    const rows = this.trace.steps.flatMap((st) =>
-      st.sent.map((s) => {
-        const row = document.createElement('tr');
-        const to = s.from === 'client' ? 'server' : 'client';
-        for (const text of [
-          String(s.id),
-          `${this.sideName(s.from)} → ${this.sideName(to)}`,
-          formatFlags(s),
-          String(s.seq),
-          s.flags.ack ? String(s.ack) : '—',
-          String(s.len),
-          this.l(status.get(s.id) ?? 'sim.status.inFlight'),
-        ]) {
-          const td = document.createElement('td');
-          td.textContent = text;
-          row.append(td);
-        }
-        return row;
-      }),
+    const rows = this.run.trace.steps.flatMap((st) =>
+      st.sent.map((s) => [
+        String(s.id),
+        `${this.sideName(s.from)} → ${this.sideName(s.from === 'client' ? 'server' : 'client')}`,
+        formatFlags(s),
+        String(s.seq),
+        s.flags.ack ? String(s.ack) : '—',
+        String(s.len),
+        this.l(status.get(s.id) ?? 'sim.status.inFlight'),
+      ]),
     );
-    this.$('.sim-segments tbody').replaceChildren(...rows);
+    syncChildren(
+      this.$('.sim-segments tbody'),
+      rows.map((texts) => texts.join('\t')),
+      (i) => {
+        const row = document.createElement('tr');
+        for (const text of rows[i]!) row.append(Object.assign(document.createElement('td'), { textContent: text }));
+        return row;
+      },
+    );
     this.$('.sim-empty').hidden = rows.length > 0;
   }
 
@@ -311,12 +305,13 @@ class PhoneSim extends HTMLElement {
    * after what the move did. Before the first move of a lesson's simulator there is nothing to check.
    */
   private checkChallenges(): void {
-    if (this.moves.length === 0 && this.dataset.page === undefined) return;
+    if (this.run.moves.length === 0 && this.dataset.page === undefined) return;
     this.record ??= import('./record');
-    const trace = this.trace;
+    // The run as it is when the check runs (the trace is live): a move made while record.ts loaded counts.
     void this.record.then(({ checkChallenges }) => {
-      if (trace !== this.trace) return; // A later move checks its own run.
-      const fresh = checkChallenges(this, trace, (done) => this.l(done ? 'sim.challenge.done' : 'sim.challenge.todo'));
+      const fresh = checkChallenges(this, this.run.trace, (done) =>
+        this.l(done ? 'sim.challenge.done' : 'sim.challenge.todo'),
+      );
       const status = this.$('.sim-status');
       for (const id of fresh)
         status.textContent += ` ${this.l('sim.challenge.completed', { title: this.l(`sim.challenge.${id}`) })}`;

@@ -14,8 +14,18 @@ export {
   type WorldLog,
   type LoggedError,
   type WorldSnapshot,
+  type WorldState,
   type Selector,
   type StateChange,
 } from './world';
-export { runScenario, type Trace, type TraceStep, type States, type SeqVars, type SeqVarsBoth } from './run';
+export {
+  runScenario,
+  runStep,
+  type Trace,
+  type TraceStep,
+  type States,
+  type SeqVars,
+  type SeqVarsBoth,
+  type Listening,
+} from './run';
 export type { Scenario, Step, Localized } from './scenario';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIFELINE, layoutLadder, textWidth, type LadderShape, type LadderWords } from '~/simulator/ladder';
+import { LIFELINE, ROOM, layoutLadder, textWidth, type LadderShape, type LadderWords } from '~/simulator/ladder';
 import { runMoves } from '~/simulator/run';
 import { moves } from './plays';
 
@@ -93,6 +93,21 @@ describe('live ladder layout', () => {
     ]);
     expect(notes.slice(3).map((n) => n.text)).toEqual(['close()', '→ FIN_WAIT_1']);
     expect(of(l.shapes, 'arrow').map((a) => a.status)).toEqual(['inFlight']);
+  });
+
+  it('grows in steps of ROOM, so most moves keep the size of the drawing; the lifelines run on to its bottom', () => {
+    const play = 's.socket,s.bind,s.listen,c.socket,c.connect,d,d,d,s.accept,c.close,d,d,s.close,d,d'.split(',');
+    const ladders = play.map((_, i) => ladder(play.slice(0, i + 1).join(',')));
+    for (const l of ladders) {
+      expect(l.height % ROOM).toBe(0);
+      const last = Math.max(...l.shapes.filter((s) => s.kind === 'note' || s.kind === 'arrow').map((s) => s.y));
+      expect(l.end).toBeGreaterThan(last);
+      expect(l.height).toBeGreaterThanOrEqual(l.end);
+      expect(of(l.shapes, 'life').map((s) => s.y2)).toEqual([l.height, l.height]);
+    }
+    const resized = ladders.filter((l, i) => i > 0 && l.height !== ladders[i - 1]!.height).length;
+    expect(resized).toBeGreaterThan(0);
+    expect(resized).toBeLessThan(play.length / 3);
   });
 
   it('widens the view for a long note instead of cutting it', () => {

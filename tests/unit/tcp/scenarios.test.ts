@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseScenario, runScenario, ScenarioError } from '../../../src/tcp';
+import { createWorld, parseScenario, runScenario, runStep, ScenarioError } from '../../../src/tcp';
 import { SCENARIO_DIR, compact, loadScenario, scenarioFiles } from './helpers';
 
 // The handshake every scenario below starts with (client ISN 100, server ISN 300), RFC 9293 §3.5 Figure 6.
@@ -415,6 +415,27 @@ describe('every file in content/scenarios', () => {
       expect(runScenario(sc)).toEqual(trace); // deterministic
     });
   }
+});
+
+describe('runStep: one step at a time in a kept world', () => {
+  it('gives every scenario the trace runScenario gives', () => {
+    for (const file of scenarioFiles()) {
+      const sc = loadScenario(file.replace(/\.json$/, ''));
+      const w = createWorld({ seed: sc.seed, profile: sc.profile, ...(sc.isn ? { isn: sc.isn } : {}) });
+      expect(
+        sc.steps.map((step, i) => runStep(w, step, i)),
+        file,
+      ).toEqual(runScenario(sc).steps);
+    }
+  });
+  it('records which ends keep a listener: after listen(), and after the accepted connection has closed', () => {
+    const t = runScenario(loadScenario('handshake-data-close'));
+    const listening = t.steps.map((s) => s.listening);
+    expect(listening[1]).toEqual({ client: false, server: false }); // bind
+    expect(listening[2]).toEqual({ client: false, server: true }); // listen
+    expect(t.steps.at(-1)!.after.server).toBe('CLOSED');
+    expect(listening.at(-1)).toEqual({ client: false, server: true });
+  });
 });
 
 describe('parseScenario reports file, step index and reason', () => {

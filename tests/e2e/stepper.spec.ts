@@ -160,3 +160,28 @@ test('lesson JavaScript on load stays under 3 KB in one page script; the stepper
   expect(stepper).toHaveLength(1);
   expect(stepper[0]).toBeLessThanOrEqual(2 * 1024);
 });
+
+test('an off-screen diagram skips layout at load and holds about its drawn height; html.draw-all draws it', async ({
+  page,
+}) => {
+  await page.goto('en/four-way-close/');
+  const figure = page.locator('figure.diagram').last();
+  const look = () =>
+    figure.evaluate((el) => ({
+      visibility: getComputedStyle(el).contentVisibility,
+      height: el.getBoundingClientRect().height,
+      // Whether the browser skips the SVG's rendering (asked without forcing its layout).
+      skipped: !el.querySelector('svg')!.checkVisibility({ contentVisibilityAuto: true }),
+    }));
+  const before = await look();
+  expect(before.visibility).toBe('auto');
+  expect(before.skipped, 'skipped while off screen').toBe(true);
+  await figure.scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await look()).skipped).toBe(false);
+  const drawn = await look();
+  console.log(`off-screen figure: ${before.height} px held, ${drawn.height} px drawn`);
+  // The placeholder (SVG height + 6rem) is within a tenth of the drawn figure, so the page barely shifts.
+  expect(Math.abs(drawn.height - before.height)).toBeLessThanOrEqual(drawn.height * 0.1);
+  await page.evaluate(() => document.documentElement.classList.add('draw-all'));
+  expect((await look()).visibility).toBe('visible');
+});

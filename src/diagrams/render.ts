@@ -132,10 +132,10 @@ export async function renderDiagram(req: DiagramRequest): Promise<string> {
       body: stepper ? markedAt(req, body, stepper.marks) : body,
       table: req.table ?? sourceTable(source, info.kind, req.lang, info.description),
       kind: info.kind,
-      extra: (stepper || style) && {
-        attrs: `${stepper?.extra.attrs ?? ''}${style}`,
-        afterBody: stepper?.extra.afterBody ?? '',
-      },
+      extra:
+        stepper || style
+          ? { attrs: `${stepper?.extra.attrs ?? ''}${style}`, afterBody: stepper?.extra.afterBody ?? '' }
+          : undefined,
     });
   };
 

@@ -6,6 +6,7 @@ import { CODE_THEMES, siteConfig } from './site.config.mjs';
 import { diagramsIntegration } from './src/diagrams/integration.ts';
 import { mermaidPlugin } from './src/diagrams/plugin.ts';
 import { onlineIntegration } from './src/online/integration.ts';
+import { islandChunks } from './src/islands/island-chunks.ts';
 import { leanPreload } from './src/islands/lean-preload.ts';
 import { codeClasses } from './src/styles/code-classes.ts';
 
@@ -35,8 +36,9 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   vite: {
-    // Lazily loaded islands fetch their own imports when they run (src/islands/lean-preload.ts).
-    plugins: [leanPreload()],
+    // Lazily loaded islands fetch their own imports when they run (src/islands/lean-preload.ts), one chunk
+    // per feature (src/islands/island-chunks.ts).
+    plugins: [leanPreload(), islandChunks()],
     build: {
       rolldownOptions: {
         // MDX pages carry Astro's own "use astro:head-inject" directive, which the bundler reports once per

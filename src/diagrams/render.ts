@@ -14,7 +14,7 @@ import { figureHtml, sourceInfo, sourceTable, type DiagramTable, type FigureExtr
 import { markSteps, svgWidth } from './stepper/marks';
 import type { StepMark } from './trace-to-mermaid';
 import { MERMAID_CONFIG, pageSvg, renameId } from './svg-theme';
-import { optimizeSvg } from './svg-optimize';
+import { optimizeSvg, svgHeight } from './svg-optimize';
 
 /** One diagram to render. */
 export interface DiagramRequest {
@@ -44,7 +44,7 @@ export interface DiagramRequest {
   /**
    * A scenario diagram's step marks (see stepper/marks.ts), applied to the SVG after the cache read so
    * the cache key stays the same, and what the stepper adds to the figure; the figure also gets the
-   * SVG's width as `--diagram-w`. Left out of the dev-only placeholder, which has no SVG yet.
+   * SVG's width as `--diagram-w` (every figure with an SVG gets its height as `--diagram-h`). Left out of the dev-only placeholder, which has no SVG yet.
    */
   stepper?: { marks: StepMark[]; extra: FigureExtra } | undefined;
 }
@@ -120,17 +120,22 @@ export async function renderDiagram(req: DiagramRequest): Promise<string> {
   if (!req.ahead) s.usedKeys.add(key);
   const figure = (body: string, svg = false) => {
     const stepper = svg ? req.stepper : undefined;
+    // The SVG's size for the page's CSS: its width for the projector view, its height to hold the
+    // figure's place while content-visibility skips drawing it off screen (diagrams.css).
     const width = stepper ? svgWidth(body) : undefined;
+    const height = svg ? svgHeight(body) : undefined;
+    const vars = [width && `--diagram-w:${width}`, height && `--diagram-h:${height}`].filter(Boolean);
+    const style = vars.length > 0 ? ` style="${vars.join(';')}"` : '';
     return figureHtml({
       lang: req.lang,
       title: info.title,
       body: stepper ? markedAt(req, body, stepper.marks) : body,
       table: req.table ?? sourceTable(source, info.kind, req.lang, info.description),
       kind: info.kind,
-      extra: stepper && {
-        attrs: `${stepper.extra.attrs}${width ? ` style="--diagram-w:${width}"` : ''}`,
-        afterBody: stepper.extra.afterBody,
-      },
+      extra:
+        stepper || style
+          ? { attrs: `${stepper?.extra.attrs ?? ''}${style}`, afterBody: stepper?.extra.afterBody ?? '' }
+          : undefined,
     });
   };
 

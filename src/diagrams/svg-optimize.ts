@@ -299,3 +299,9 @@ export function optimizeSvg(svg: string, id: string, sharedCss: string): Optimiz
   }
   return { svg: serializeSvg(root), unsharedRules };
 }
+
+/** The height of an SVG's viewBox, rounded up (diagrams.css sizes an off-screen figure by it), or undefined. Pure. */
+export function svgHeight(svg: string): number | undefined {
+  const box = /^<svg[^>]*\sviewBox="[-\d.]+ [-\d.]+ [\d.]+ ([\d.]+)"/.exec(svg);
+  return box ? Math.ceil(Number(box[1])) : undefined;
+}

@@ -7,7 +7,8 @@
 import { t, type Lang } from '../../i18n';
 import { escapeHtml, type FigureExtra } from '../figure';
 import { projectorAttrs } from '../../projector/attrs';
-import { embedJson, type StepperData } from './steps';
+import { embedJson, sayTemplates, type StepperData } from './steps';
+import { encodeStepper } from './wire';
 
 const KINDS = ['call', 'segment', 'state', 'event'] as const;
 
@@ -52,7 +53,7 @@ export function stepperControls(lang: Lang, data: StepperData): string {
     `<p class="stepper-phone"><span aria-hidden="true">☎ </span><span class="visually-hidden">${e('diagram.step.phone')}: </span><span data-phone></span></p>` +
     `</div>` +
     `<p class="stepper-say" aria-live="polite"></p>` +
-    `<script type="application/json" class="stepper-data">${embedJson(data)}</script>` +
+    `<script type="application/json" class="stepper-data">${embedJson(encodeStepper(data, sayTemplates(lang)))}</script>` +
     `</div>`;
   return controls;
 }

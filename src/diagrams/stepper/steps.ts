@@ -1,12 +1,13 @@
 /**
  * What the stepper of one scenario diagram shows, computed at build time from the model's trace and
- * embedded once in the figure as JSON: per step shown, both sides' states and sequence variables after
+ * embedded once in the figure as JSON (in the compact form of wire.ts): per step shown, both sides' states and sequence variables after
  * it, the words the live region says and the phone line. The browser only reads it. Pure.
  */
-import { t, type Lang } from '../../i18n';
+import { STRINGS, t, type Lang } from '../../i18n';
 import type { SeqVars, States, Trace } from '../../tcp/browser';
 import { traceToTable } from '../trace-to-mermaid';
 import { phoneText } from './phone';
+import type { SayTemplates } from './wire';
 
 /** Both sides' states and [SND.UNA, SND.NXT, RCV.NXT] (null without a connection) at one point. */
 export interface StepPoint {
@@ -16,10 +17,12 @@ export interface StepPoint {
 
 /**
  * One step as the stepper shows it. `step` is the trace step's index (the `data-step` of its marks).
- * Example: `{ "step": 5, "states": { "client": "SYN_SENT", "server": "LISTEN" }, "vars": { "client": [100, 101, 0], "server": null }, "say": "Step 6 of 11: …", "phone": "The client dials the number." }`
+ * Example: `{ "step": 5, "states": { "client": "SYN_SENT", "server": "LISTEN" }, "vars": { "client": [100, 101, 0], "server": null }, "action": "client → server: SYN seq=100", "say": "Step 6 of 11: …", "phone": "The client dials the number." }`
  */
 export interface StepView extends StepPoint {
   step: number;
+  /** The step's action, as the diagram's table twin writes it. */
+  action: string;
   /** What the live region says: the step's number, its action and its phone line. */
   say: string;
   phone: string;
@@ -53,11 +56,17 @@ export function stepperData(trace: Trace, lang: Lang, from = 0): StepperData {
         step: st.index,
         states: { ...st.after },
         vars: { client: triple(st.vars.client), server: triple(st.vars.server) },
+        action,
         say: t(lang, 'diagram.step.say', { n: i + 1, total, action, phone }),
         phone,
       };
     }),
   };
+}
+
+/** The live region's sentence templates in `lang`, which the compact form carries instead of the sentences. Pure. */
+export function sayTemplates(lang: Lang): SayTemplates {
+  return { start: STRINGS[lang]['diagram.step.start'], say: STRINGS[lang]['diagram.step.say'] };
 }
 
 /**

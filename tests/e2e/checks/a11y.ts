@@ -40,6 +40,8 @@ export interface AxeScope {
  */
 export async function axeViolations(page: Page, scope: AxeScope = {}): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  // Off-screen figures skip layout (content-visibility); axe would wait on each one, so draw them all first.
+  await page.evaluate(() => document.documentElement.classList.add('draw-all'));
   return page.evaluate(
     async ({ include, exclude, tags, rules }) => {
       const present = include?.filter((s) => document.querySelector(s) !== null);

@@ -7,7 +7,8 @@
  * one fade out and the current one is highlighted.
  */
 import { projector } from '~/projector/projector';
-import type { StepPoint, StepperData } from '../steps';
+import type { StepPoint } from '../steps';
+import { decodeStepper, type StepperWire } from '../wire';
 
 /** Makes `figure` (a `figure[data-stepper]`) step-through. Safe to call twice. */
 export function stepper(figure: HTMLElement): void {
@@ -15,7 +16,7 @@ export function stepper(figure: HTMLElement): void {
   const json = box?.querySelector('.stepper-data')?.textContent;
   if (!box || !json || figure.dataset.stepperReady !== undefined) return;
   figure.dataset.stepperReady = '';
-  const data = JSON.parse(json) as StepperData;
+  const data = decodeStepper(JSON.parse(json) as StepperWire);
   const marks = [...figure.querySelectorAll<SVGElement>('svg [data-step]')];
   const say = box.querySelector<HTMLElement>('.stepper-say')!;
   const phone = box.querySelector<HTMLElement>('[data-phone]')!;

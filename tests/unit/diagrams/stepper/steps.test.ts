@@ -4,7 +4,8 @@ import { isLang } from '~/i18n';
 import { runScenario } from '~/tcp';
 import { cacheKey, normalizeSource, readCached } from '~/diagrams/cache';
 import { markSteps } from '~/diagrams/stepper/marks';
-import { embedJson, stepperData } from '~/diagrams/stepper/steps';
+import { embedJson, sayTemplates, stepperData } from '~/diagrams/stepper/steps';
+import { decodeStepper, encodeStepper, type StepperWire } from '~/diagrams/stepper/wire';
 import { traceToMarkedMermaid, traceToMermaid } from '~/diagrams/trace-to-mermaid';
 
 const site = readSite('.');
@@ -37,7 +38,12 @@ describe('stepper data of every scenario diagram on a lesson page', () => {
         expect(view.vars[side]).toEqual(v ? [v.sndUna, v.sndNxt, v.rcvNxt] : null);
       }
       expect(view.say).toContain(view.phone);
+      expect(view.say).toContain(view.action);
     });
+    // What the browser decodes from the page is exactly that data, and the compact form is smaller.
+    const embedded = embedJson(encodeStepper(data, sayTemplates(lang)));
+    expect(decodeStepper(JSON.parse(embedded) as StepperWire)).toEqual(data);
+    expect(embedded.length).toBeLessThan(embedJson(data).length * 0.6);
     // The marks follow the drawn statements exactly, and every step draws something.
     const { source, marks } = traceToMarkedMermaid(trace, lang, { from });
     expect(source).toBe(traceToMermaid(trace, lang, { from }));
@@ -60,6 +66,16 @@ describe('stepper data of every scenario diagram on a lesson page', () => {
 describe('markSteps', () => {
   it('refuses an SVG that does not match the trace', () => {
     expect(() => markSteps('<svg></svg>', [{ el: 'note', step: 0, kind: 'call' }])).toThrow(/0 notes/);
+  });
+});
+
+describe('encodeStepper', () => {
+  it('refuses sentences its templates do not give', () => {
+    const trace = runScenario(site.scenarios.get(uses[0]!.scenario)!);
+    const data = stepperData(trace, 'en');
+    data.steps[0]!.say += ' (changed)';
+    expect(() => encodeStepper(data, sayTemplates('en'))).toThrow(/sentence 1 differs/);
+    expect(() => encodeStepper(stepperData(trace, 'en'), sayTemplates('zh'))).toThrow(/sentence 0 differs/);
   });
 });
 

@@ -23,6 +23,8 @@ type WirePoint = [number, number, number, number];
  *    "p": ["The server's phone rings."], "o": [0, 1, 1, 0],
  *    "k": [[6, 0, 2, 1, 2, "client → server: SYN seq=90", 0]] }`
  * `o` is the point before the first step; each `k` entry is [trace step, …point, action, phone index].
+ * `y`, only where the sentences do not follow the two templates (the capture page words its own), holds them
+ * as they are: the one before the first step, then one per step.
  */
 export interface StepperWire {
   t: [start: string, say: string];
@@ -31,6 +33,7 @@ export interface StepperWire {
   p: string[];
   o: WirePoint;
   k: [number, ...WirePoint, string, number][];
+  y?: string[];
 }
 
 /** The live region's two sentence templates, in the page's language (`diagram.step.start`, `diagram.step.say`). */
@@ -47,8 +50,9 @@ function indexIn<T>(list: T[], value: T, key: (v: T) => string = String): number
 }
 
 /**
- * The compact form of `data`, whose sentences were made from `templates`. Throws if a sentence is not what
- * the templates give, since the browser would then say something else than the build meant. Pure.
+ * The compact form of `data`. Sentences made from `templates` are left for the browser to make again; if any
+ * is not what the templates give, all of them travel as they are (`y`), so the browser says what the build
+ * meant. Pure.
  */
 export function encodeStepper(data: StepperData, templates: SayTemplates): StepperWire {
   const wire: StepperWire = { t: [templates.start, templates.say], s: [], v: [], p: [], o: [0, 0, 0, 0], k: [] };
@@ -62,8 +66,8 @@ export function encodeStepper(data: StepperData, templates: SayTemplates): Stepp
   wire.o = point(data.start);
   wire.k = data.steps.map((st) => [st.step, ...point(st), st.action, indexIn(wire.p, st.phone)]);
   const back = decodeStepper(wire);
-  const wrong = [back.start, ...back.steps].findIndex((p, i) => p.say !== [data.start, ...data.steps][i]!.say);
-  if (wrong >= 0) throw new Error(`stepper: sentence ${wrong} differs from what its template gives`);
+  const said = [data.start, ...data.steps].map((p) => p.say);
+  if ([back.start, ...back.steps].some((p, i) => p.say !== said[i])) wire.y = said;
   return wire;
 }
 
@@ -75,14 +79,14 @@ export function decodeStepper(wire: StepperWire): StepperData {
     vars: { client: cv ? [...wire.v[cv - 1]!] : null, server: sv ? [...wire.v[sv - 1]!] : null },
   });
   return {
-    start: { ...point(wire.o), say: fill(wire.t[0], { total }) },
+    start: { ...point(wire.o), say: wire.y?.[0] ?? fill(wire.t[0], { total }) },
     steps: wire.k.map(([step, c, s, cv, sv, action, p], i): StepView => {
       const phone = wire.p[p]!;
       return {
         step,
         ...point([c, s, cv, sv]),
         action,
-        say: fill(wire.t[1], { n: i + 1, total, action, phone }),
+        say: wire.y?.[i + 1] ?? fill(wire.t[1], { n: i + 1, total, action, phone }),
         phone,
       };
     }),

@@ -11,6 +11,7 @@ import { fill, readLabels, type Labels } from '~/i18n/fill';
 import type { UiKey } from '~/i18n/en';
 import type { drawLadder as DrawLadder } from '~/simulator/draw';
 import type { stepper as Stepper } from '~/diagrams/stepper/client/stepper';
+import { encodeStepper } from '~/diagrams/stepper/wire';
 import { MAX_BYTES } from '../types';
 import { createEngine, type Engine } from './engine';
 import type { Presented } from './present';
@@ -222,7 +223,7 @@ class CaptureReplay extends HTMLElement {
     figure.querySelector('.diagram-scroll')!.setAttribute('aria-label', this.say('diagram.region', { title }));
     drawLadder(figure.querySelector('svg')!, ladder, 'capture-head');
     // Set as text, never parsed as markup, so the JSON needs no escaping here.
-    figure.querySelector('.stepper-data')!.textContent = JSON.stringify(data);
+    figure.querySelector('.stepper-data')!.textContent = JSON.stringify(encodeStepper(data));
     this.$('.capture-figure-slot').replaceChildren(figure);
     stepper(figure);
   }

@@ -51,10 +51,10 @@ function indexIn<T>(list: T[], value: T, key: (v: T) => string = String): number
 
 /**
  * The compact form of `data`. Sentences made from `templates` are left for the browser to make again; if any
- * is not what the templates give, all of them travel as they are (`y`), so the browser says what the build
- * meant. Pure.
+ * is not what the templates give (or there are none), all of them travel as they are (`y`), so the browser
+ * says what the build meant. Pure.
  */
-export function encodeStepper(data: StepperData, templates: SayTemplates): StepperWire {
+export function encodeStepper(data: StepperData, templates: SayTemplates = { start: '', say: '' }): StepperWire {
   const wire: StepperWire = { t: [templates.start, templates.say], s: [], v: [], p: [], o: [0, 0, 0, 0], k: [] };
   const vars = (v: Triple | null) => (v ? 1 + indexIn(wire.v, v, (x) => x.join()) : 0);
   const point = ({ states, vars: v }: StepPoint): WirePoint => [

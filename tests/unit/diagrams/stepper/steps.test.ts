@@ -81,6 +81,9 @@ describe('encodeStepper', () => {
     // Templates of the other language: every sentence travels as it is, and still decodes to the data.
     const other = stepperData(trace, 'en');
     expect(decodeStepper(encodeStepper(other, sayTemplates('zh')))).toEqual(other);
+    // No templates at all (the capture page, which words its own): the same.
+    expect(encodeStepper(other).y).toHaveLength(other.steps.length + 1);
+    expect(decodeStepper(encodeStepper(other))).toEqual(other);
   });
 });
 

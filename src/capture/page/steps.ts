@@ -41,6 +41,7 @@ export function captureStepperData(view: ConnectionView, say: Say): StepperData 
         step: i,
         states: { ...states },
         vars: s.vars ?? { client: null, server: null },
+        action: s.label,
         say: say('capture.step.say', {
           n: i + 1,
           total,

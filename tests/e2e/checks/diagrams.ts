@@ -1,7 +1,7 @@
 // Diagram checks for the pass over every lesson page (every-page.spec.ts): on screen in each theme, on a
 // 390px phone, and printed. The build draws every diagram as inline SVG; these check what the reader sees.
 // The checks across lessons (both diagram kinds drawn, some diagram wider than a phone) are in html.spec.ts.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /**
  * Labels drawn outside the box drawn for them in each of the page's diagrams, as "label (text width in box

@@ -9,3 +9,6 @@ import '~/quiz/client/loader';
 import '~/quiz/client/nav';
 import '~/diagrams/stepper/client/loader';
 import '~/projector/loader';
+
+// The capture page's island (src/capture/page): at the top of its page, so its code loads at once, there only.
+if (document.querySelector('capture-replay')) void import('~/capture/page/client');

@@ -158,8 +158,15 @@ export async function expectDiagramsOnPhone(page: Page): Promise<void> {
   if (wide >= 0) {
     const scroll = page.locator('.diagram-scroll').nth(wide);
     await scroll.focus();
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => scroll.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    await expect(scroll).toBeFocused();
+    // Pressed again while it has not moved: on a loaded machine the first press can arrive before the figure,
+    // just brought on screen by the focus, has been laid out (off-screen figures skip layout until then).
+    await expect
+      .poll(async () => {
+        await page.keyboard.press('ArrowRight');
+        return scroll.evaluate((el) => el.scrollLeft);
+      })
+      .toBeGreaterThan(0);
   }
 }
 

@@ -5,7 +5,15 @@
  * those strings knowing every scenario diagram is rendered again. All exports are pure.
  */
 import { t, type Lang } from '../i18n';
-import { segmentLabel, type SentSegment, type Side, type TimerKind, type Trace, type TraceStep } from '../tcp';
+import {
+  callText,
+  segmentLabel,
+  type SentSegment,
+  type Side,
+  type TimerKind,
+  type Trace,
+  type TraceStep,
+} from '../tcp';
 import type { DiagramTable } from './figure';
 
 /** A side's name in `lang`: "Client" or "Server". */
@@ -38,28 +46,6 @@ export const mermaidSafe = (s: string): string =>
     .trim();
 
 const P = (side: Side) => (side === 'client' ? 'C' : 'S');
-const callText = (st: TraceStep): string => {
-  const step = st.step;
-  if (!('call' in step)) return '';
-  const a = step.args ?? {};
-  const arg =
-    step.op === 'bind' || step.op === 'connect'
-      ? (a.port ?? '')
-      : step.op === 'shutdown'
-        ? (a.how ?? 'SHUT_WR')
-        : (step.op === 'write' || step.op === 'send') && a.data !== undefined
-          ? `'${a.data}'`
-          : '';
-  const r = st.result as { ok: boolean; errno?: string; value?: number } | undefined;
-  const res = !r
-    ? ''
-    : !r.ok
-      ? ` → ${r.errno}`
-      : (step.op === 'read' || step.op === 'recv') && r.value !== undefined
-        ? ` → ${r.value}${r.value ? '' : ' (EOF)'}`
-        : '';
-  return `${step.op}(${arg})${res}`;
-};
 const sideOf = (st: TraceStep): Side | null =>
   'call' in st.step
     ? st.step.call

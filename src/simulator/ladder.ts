@@ -7,7 +7,15 @@
  * the browser only turns the shapes into elements (./draw.ts). `LadderBuilder` is the layout itself, which
  * the capture page (src/capture/page) uses to draw a capture in the same look.
  */
-import { segmentLabel, type SentSegment, type Side, type TimerKind, type Trace, type TraceStep } from '~/tcp/browser';
+import {
+  callText,
+  segmentLabel,
+  type SentSegment,
+  type Side,
+  type TimerKind,
+  type Trace,
+  type TraceStep,
+} from '~/tcp/browser';
 
 /** A word the ladder shows: the suffix of its `diagram.trace.*` UI key. */
 export type LadderWord =
@@ -98,30 +106,6 @@ export function textWidth(text: string): number {
 }
 
 const peer = (side: Side): Side => (side === 'client' ? 'server' : 'client');
-
-/** A call as the diagrams write it: `connect(80)`, `write('hello')`, `read() → 5`, `accept() → EINVAL`. */
-export function callText(st: TraceStep): string {
-  const step = st.step;
-  if (!('call' in step)) return '';
-  const a = step.args ?? {};
-  const arg =
-    step.op === 'bind' || step.op === 'connect'
-      ? String(a.port ?? '')
-      : step.op === 'shutdown'
-        ? (a.how ?? 'SHUT_WR')
-        : step.op === 'write' && a.data !== undefined
-          ? `'${a.data}'`
-          : '';
-  const r = st.result as { ok: boolean; errno?: string; value?: number } | undefined;
-  const res = !r
-    ? ''
-    : !r.ok
-      ? ` → ${r.errno}`
-      : step.op === 'read' && r.value !== undefined
-        ? ` → ${r.value}${r.value ? '' : ' (EOF)'}`
-        : '';
-  return `${step.op}(${arg})${res}`;
-}
 
 /** What an arrow may carry besides its ends and label (see `LadderShape`). */
 export interface ArrowExtra {

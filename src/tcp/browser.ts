@@ -6,7 +6,7 @@
  * Pure TypeScript, no DOM. `npm run bench` holds its bundle to the 6 KB gzip budget.
  */
 export type * from './types';
-export { flagNames, formatFlags, segmentLabel } from './segment';
+export { callText, flagNames, formatFlags, segmentLabel } from './segment';
 export {
   createWorld,
   type World,

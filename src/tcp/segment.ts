@@ -1,4 +1,5 @@
 /** Building and describing segments. All functions are pure. */
+import type { TraceStep } from './run';
 import type { Injection, Segment, SentSegment } from './types';
 
 /** A segment from a flags string such as "SYN,ACK" (order free). Pure. */
@@ -40,3 +41,30 @@ export const segLen = (s: Segment): number => s.len + (s.flags.syn ? 1 : 0) + (s
 /** The segment an injection describes, as `World.inject` takes it. Pure. */
 export const injectionSegment = (i: Injection): Segment =>
   seg(i.flags.join(','), i.seq, i.ack, i.data?.length ?? i.len ?? 0, i.data);
+
+/**
+ * A call as the diagrams write it: `connect(80)`, `write('hello')`, `read() → 5`, `accept() → EINVAL`; '' for a
+ * step that is not a call. Socket vocabulary, the same in every language. Pure.
+ */
+export function callText(st: TraceStep): string {
+  const step = st.step;
+  if (!('call' in step)) return '';
+  const a = step.args ?? {};
+  const arg =
+    step.op === 'bind' || step.op === 'connect'
+      ? (a.port ?? '')
+      : step.op === 'shutdown'
+        ? (a.how ?? 'SHUT_WR')
+        : (step.op === 'write' || step.op === 'send') && a.data !== undefined
+          ? `'${a.data}'`
+          : '';
+  const r = st.result as { ok: boolean; errno?: string; value?: number } | undefined;
+  const res = !r
+    ? ''
+    : !r.ok
+      ? ` → ${r.errno}`
+      : (step.op === 'read' || step.op === 'recv') && r.value !== undefined
+        ? ` → ${r.value}${r.value ? '' : ' (EOF)'}`
+        : '';
+  return `${step.op}(${arg})${res}`;
+}

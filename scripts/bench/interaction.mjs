@@ -67,7 +67,7 @@ export async function interactionTimings(dist, { port = 4432 } = {}) {
     const figure = page.locator('figure[data-stepper]').first();
     await figure.scrollIntoViewIfNeeded();
     await figure.locator('.stepper:not([hidden])').waitFor();
-    const steps = await figure.evaluate((el) => JSON.parse(el.querySelector('.stepper-data').textContent).steps.length);
+    const steps = await figure.evaluate((el) => JSON.parse(el.querySelector('.stepper-data').textContent).k.length);
     const nextSel = 'figure[data-stepper] [data-act="next"]';
     const backSel = 'figure[data-stepper] [data-act="back"]';
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });

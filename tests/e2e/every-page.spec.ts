@@ -31,9 +31,9 @@ for (const built of builtPages()) {
   const simulator = lesson ? componentCount(lesson.file, 'PhoneSimulator') > 0 : false;
 
   test(`every page: ${built.path || '(home)'}`, async ({ page }) => {
-    // A lesson page gets the checks that five separate page loads used to make (a11y in each theme, offline,
-    // lesson parts, diagrams), so it has the time of two tests.
-    if (lesson) test.setTimeout(60_000);
+    // A page gets the checks that several separate page loads used to make (a11y in each theme, offline, and
+    // on a lesson page its parts and diagrams), so it has the time of two tests.
+    test.setTimeout(60_000);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await goOffline(page);

@@ -122,7 +122,8 @@ for (const lang of LANGS) {
     await page.keyboard.press('Escape');
     await expect(figure).not.toHaveClass(/projector-on/);
     await expect(figure.getByRole('button', { name: t.projector, exact: true })).toBeFocused();
-    expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
+    // Leaving full screen is asynchronous: the browser ends it a moment after the class is gone.
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement === null), 'full screen left').toBe(true);
   });
 }
 

@@ -5,8 +5,9 @@
 import type { DiagramUse, LessonOutline } from '../outline';
 import type { LessonFile } from '../site';
 
-/** The tag as a reader of the source would recognize it: `scenario="x"` or `scenario="x" from={9}`. */
-const shown = (d: DiagramUse) => `scenario="${d.scenario}"${d.from === undefined ? '' : ` from={${d.from}}`}`;
+/** The tag as a reader of the source would recognize it: `scenario="x"`, `scenario="x" from={9}`, `scenario="x" setup="unfold"`. */
+const shown = (d: DiagramUse) =>
+  `scenario="${d.scenario}"${d.from === undefined ? '' : ` from={${d.from}}`}${d.setup === undefined ? '' : ` setup="${d.setup}"`}`;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -54,7 +55,10 @@ type Side = { filePath: string; diagrams: LessonOutline };
 
 /** The first place where two languages' scenario diagrams differ, if any. */
 function compareScenarios(a: Side, b: Side): string[] {
-  const brief = (d: DiagramUse) => d.scenario + (d.from === undefined ? '' : ` from={${d.from}}`);
+  const brief = (d: DiagramUse) =>
+    d.scenario +
+    (d.from === undefined ? '' : ` from={${d.from}}`) +
+    (d.setup === undefined ? '' : ` setup="${d.setup}"`);
   const list = (s: Side) => `[${s.diagrams.diagrams.map(brief).join(', ')}]`;
   const both = `${a.filePath} shows ${list(a)}, ${b.filePath} shows ${list(b)}`;
   const rule = 'Both languages show the same scenario diagrams in the same order';

@@ -26,7 +26,7 @@ describe('stepper data of every scenario diagram on a lesson page', () => {
 
   it.each(uses)('$where ($scenario from $from) equals the model trace', ({ scenario, from, lang }) => {
     const trace = runScenario(site.scenarios.get(scenario)!);
-    const data = stepperData(trace, lang, from);
+    const data = stepperData(trace, lang, { from });
     const shown = trace.steps.slice(from);
     expect(data.steps.map((s) => s.step)).toEqual(shown.map((s) => s.index));
     expect(data.start.states).toEqual(shown[0]!.before);

@@ -9,6 +9,10 @@ import type { LessonFile } from '../site';
 const shown = (d: DiagramUse) =>
   `scenario="${d.scenario}"${d.from === undefined ? '' : ` from={${d.from}}`}${d.setup === undefined ? '' : ` setup="${d.setup}"`}`;
 
+/** Whether two tags draw the same diagram: setup="fold" is the default, so writing it changes nothing. */
+const sameDiagram = (a: DiagramUse, b: DiagramUse) =>
+  a.scenario === b.scenario && a.from === b.from && (a.setup ?? 'fold') === (b.setup ?? 'fold');
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -66,7 +70,7 @@ function compareScenarios(a: Side, b: Side): string[] {
   for (let i = 0; i < n; i++) {
     const da = a.diagrams.diagrams[i];
     const db = b.diagrams.diagrams[i];
-    if (da && db && shown(da) === shown(db)) continue;
+    if (da && db && sameDiagram(da, db)) continue;
     if (da && db) {
       return [
         `${b.filePath}:${db.line}: diagram ${i + 1} is <ScenarioDiagram ${shown(db)}>, but diagram ${i + 1} of ${a.filePath} (line ${da.line}) is ${shown(da)}. ${rule} (${both}). Fix: add, remove or reorder <ScenarioDiagram> tags, or align their props, until the two lists match.`,

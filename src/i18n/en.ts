@@ -124,6 +124,8 @@ export const en = {
   'diagram.trace.description':
     'Sequence of segments between the client and the server. Final states: client {client}, server {server}.',
   'diagram.trace.folded': 'Earlier steps not drawn',
+  'diagram.trace.setup.calls': '{first}, {second}',
+  'diagram.trace.setup.sides': '{first} · {second}',
   'diagram.trace.lost': 'lost',
   'diagram.trace.retransmitted': 'retransmitted',
   'diagram.trace.delayed': 'delayed',
@@ -184,6 +186,10 @@ export const en = {
   'diagram.phone.repeats': '{who} has heard nothing back and says it again.',
   'diagram.phone.hearsGotIt': '{who} hears the other side say “got it”.',
   'diagram.phone.quiet': 'Nothing changes on the line.',
+  'diagram.phone.setUpNumber': '{who} gets a phone and a number of its own.',
+  'diagram.phone.setUpLine': '{who} gets a phone and a number, plugs in the line and waits for calls.',
+  'diagram.phone.setUpLineNoNumber': '{who} gets a phone, plugs in the line and waits for calls.',
+  'diagram.phone.setUpBoth': '{first} {second}',
   'projector.enter': 'Projector mode',
   'projector.exit': 'Leave projector mode',
   // Worked sequence-number tables (src/components/lesson/SequenceTable.astro)

@@ -29,8 +29,10 @@ function figuresOnScreen(page: Page): Promise<FigureOnScreen[]> {
         return range.getBoundingClientRect();
       };
       const pairs: [Element, Element | null][] = [];
-      for (const t of el.querySelectorAll('svg text.actor, svg text.noteText'))
-        pairs.push([t, t.previousElementSibling]);
+      for (const t of el.querySelectorAll('svg text.actor')) pairs.push([t, t.previousElementSibling]);
+      // A note of several lines (the folded set-up) draws its rect, then one text per line.
+      for (const t of el.querySelectorAll('svg text.noteText'))
+        pairs.push([t, t.parentElement?.querySelector(':scope > rect') ?? null]);
       for (const t of el.querySelectorAll('svg g.node .nodeLabel')) {
         const node = t.closest('g.node');
         pairs.push([t, node?.querySelector(':scope > rect, :scope > path, :scope > polygon') ?? null]);

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { robotsTxt, sitemapEntries, sitemapXml } from '~/online/sitemap';
+import { MOVED } from '~/content/moved';
 import { parseXml, type XmlElement } from './xml';
 
 const PAGES = ['', 'zh/', 'en/', 'zh/glossary/', 'en/glossary/', 'zh/socket-phone/', 'en/socket-phone/', '404/'];
@@ -61,6 +62,15 @@ describe('sitemap.xml', () => {
       'zh-Hans': 'https://tcp.example/zh/only/',
       'x-default': 'https://tcp.example/zh/only/',
     });
+  });
+
+  it('leaves out the old addresses that only send the reader on, in both languages', () => {
+    const old = Object.keys(MOVED);
+    expect(old.length).toBeGreaterThan(0);
+    const pages = [...PAGES, ...old.flatMap((path) => [`zh/${path}`, `en/${path}`])];
+    const urls = read(sitemapXml(sitemapEntries(pages, 'https://tcp.example/')));
+    expect(urls.size).toBe(read(sitemapXml(sitemapEntries(PAGES, 'https://tcp.example/'))).size);
+    for (const path of old) expect(urls.has(`https://tcp.example/zh/${path}`), path).toBe(false);
   });
 
   it('escapes what XML reserves', () => {

@@ -44,6 +44,16 @@ for (const built of builtPages()) {
       // An old address sends the reader on at once; the page it sends them to has its own pass.
       await expect(page).toHaveURL(new RegExp(`/${built.movedTo}$`));
       await expect(page.locator('main[data-lesson]')).toBeVisible();
+      // What a browser that does not follow the refresh shows: links to the new pages, and nothing axe finds.
+      await page.route(`**/${built.path}`, async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace(/<meta http-equiv="refresh"[^>]*>/, '');
+        await route.fulfill({ response, body });
+      });
+      await page.goto(built.path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator(`main a[href$="/${built.movedTo}"]`)).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
       return;
     }
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');

@@ -32,6 +32,9 @@ export const en = {
     'Opening a TCP connection is like making a phone call: someone builds a phone, gets a number, plugs in the line and waits; someone else dials. These lessons take that picture and make it precise, down to every segment and every state in RFC 9293.',
   'home.start': 'Start with lesson 1',
   'footer.license': 'Lessons follow RFC 9293. Where Linux behaves differently, they say so.',
+  // An old address (src/content/moved.ts)
+  'moved.title': 'This page has moved',
+  'moved.lead': 'What was here is now on these pages:',
   // Sharing cards (src/online, issue 15)
   'card.alt': '{title}: the sharing card of Hello, TCP, with two phones on one line and a SYN on its way',
   // Quizzes (src/components/quiz, issue 6)

@@ -30,6 +30,9 @@ export const zh: Record<UiKey, string> = {
     '建立一条 TCP 连接，很像打一通电话：一方装好电话、申请号码、插上电话线等着；另一方拨号。这套课程从这个比方出发，一路讲到 RFC 9293 里的每个报文段、每个状态。',
   'home.start': '从第 1 课开始',
   'footer.license': '课程内容以 RFC 9293 为准；Linux 的实际行为与之不同的地方，都会专门指出。',
+  // 旧地址（src/content/moved.ts）
+  'moved.title': '这一页搬家了',
+  'moved.lead': '这里原来的内容，现在分在下面几页：',
   // 分享卡片（src/online，issue 15）
   'card.alt': '{title}：喂，TCP 的分享卡片，一条线连着两部电话，线上正发出一个 SYN',
   // 小测验（src/components/quiz，issue 6）

@@ -22,6 +22,9 @@ import type { ShikiTransformer } from 'shiki';
 import { normalizeTheme } from 'shiki/core';
 import { bundledThemes } from 'shiki/themes';
 import { CODE_THEMES } from '../../site.config.mjs';
+import { tokenTag } from './code-tokens';
+
+export { tokenPlace, tokenTag } from './code-tokens';
 
 type Mode = keyof typeof CODE_THEMES;
 
@@ -54,15 +57,6 @@ export const CODE_BLOCK: Record<Mode, { fg: string; bg: string }> = Object.fromE
 
 /** The class prefix of each mode, for a token whose colours have different places in the two palettes. */
 const PREFIX: Record<Mode, string> = { light: 'l', dark: 'd' };
-
-/** The element of a token with place `n` in both palettes: `c-2`. */
-export const tokenTag = (n: number) => `c-${n}`;
-
-/** The palette place a token element stands for (`c-2` → 2), or undefined for any other tag. Pure. */
-export function tokenPlace(tagName: string): number | undefined {
-  const m = /^c-(\d+)$/.exec(tagName);
-  return m ? Number(m[1]) : undefined;
-}
 
 /** code-colours.css as it must read: the blocks' colours and one rule per palette colour, dark ones on screens only. Pure. */
 export function codeColoursCss(): string {

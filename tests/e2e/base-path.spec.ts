@@ -11,7 +11,7 @@ import { test, expect } from './fixtures';
 import { builtPages, DIST } from './pages';
 import { brokenReason, cachedReader, cssUrls, references, type Reference, type Site } from './dist-links';
 import { siteConfig } from '../../site.config.mjs';
-import { wakeIslands } from './checks/offline';
+import { isIslandTag, wakeIslands } from './checks/offline';
 
 const BASE = '/tcp/';
 const site: Site = { dist: DIST, base: BASE, siteOrigin: new URL(siteConfig.site).origin };
@@ -70,7 +70,7 @@ const richest = pages
     tags: new Set(
       read(p.file)
         .elements.map((e) => e.tagName)
-        .filter((t) => t.includes('-')),
+        .filter(isIslandTag),
     ).size,
   }))
   .sort((a, b) => b.tags - a.tags)[0]!.page;

@@ -27,7 +27,10 @@ export abstract class QuizQuestion extends HTMLElement {
       'beforebegin',
       '<div class="quiz-actions"><button type="button" class="quiz-button" data-action="check"></button><button type="button" class="quiz-button" data-action="retry"></button></div>',
     );
-    [this.checkButton, this.retryButton] = this.querySelectorAll<HTMLButtonElement>('.quiz-actions > button');
+    [this.checkButton, this.retryButton] = [...this.querySelectorAll<HTMLButtonElement>('.quiz-actions > button')] as [
+      HTMLButtonElement,
+      HTMLButtonElement,
+    ];
     this.checkButton.textContent = this.labels['quiz.check'];
     this.retryButton.textContent = this.labels['quiz.retry'];
     this.answerBox = this.querySelector('details.quiz-answer')!;

@@ -30,7 +30,7 @@ export default defineConfig({
     shikiConfig: {
       themes: CODE_THEMES,
       defaultColor: 'light',
-      // Token colours as classes (code-colours.css), not inline styles on every token.
+      // Code colours from the stylesheet (code-colours.css), not inline styles on every token.
       transformers: [codeClasses],
     },
   },

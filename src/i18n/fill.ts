@@ -1,7 +1,8 @@
 /**
  * The browser half of passing translated labels to an island: the server writes the strings an island needs
- * into its `data-labels` attribute with `labelsFor()` (./labels.ts), so the island's script carries no
- * dictionary; the island reads them with `readLabels()` and fills their placeholders with `fill()`.
+ * into its `data-labels` attribute with `labelsFor()` (./labels.ts), or once per page into a JSON script
+ * for an island that comes many times, so the island's script carries no dictionary; the island reads them
+ * with `readLabels()` or `readPageLabels()` and fills their placeholders with `fill()`.
  */
 import type { UiKey } from './en';
 
@@ -14,6 +15,18 @@ export type Labels = Record<UiKey, string>;
 /** Reads the labels the server wrote into `element`'s `data-labels` attribute. */
 export function readLabels(element: HTMLElement): Labels {
   return JSON.parse(element.dataset.labels ?? '{}') as Labels;
+}
+
+/**
+ * Reads labels the server wrote once for the whole page, as JSON in `<script type="application/json" id>`:
+ * for an island that comes many times on a page (the quiz questions), where a copy in each one's
+ * data-labels would repeat the same words. Throws, naming the id, when the page has no such script, so a
+ * missing one fails loudly instead of showing "undefined".
+ */
+export function readPageLabels(id: string): Labels {
+  const script = document.getElementById(id);
+  if (!script) throw new Error(`no #${id} labels on this page`);
+  return JSON.parse(script.textContent!) as Labels;
 }
 
 /**

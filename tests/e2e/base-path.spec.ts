@@ -11,7 +11,7 @@ import { test, expect } from './fixtures';
 import { builtPages } from './pages';
 import { brokenReason, cachedReader, cssUrls, references, type Reference, type Site } from './dist-links';
 import { siteConfig } from '../../site.config.mjs';
-import { wakeIslands } from './checks/offline';
+import { isIslandTag, wakeIslands } from './checks/offline';
 
 const BASE = '/tcp/';
 /** The build under test (`npm run test:base` builds it; playwright.base.config.ts serves it). */
@@ -72,7 +72,7 @@ const richest = pages
     tags: new Set(
       read(p.file)
         .elements.map((e) => e.tagName)
-        .filter((t) => t.includes('-')),
+        .filter(isIslandTag),
     ).size,
   }))
   .sort((a, b) => b.tags - a.tags)[0]!.page;

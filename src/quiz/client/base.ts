@@ -1,9 +1,12 @@
 /**
- * What every question island shares: its translated labels (written by the server into
- * data-labels), saving a result, announcing it, and being reset by the score panel. Browser only.
+ * What every question island shares: its translated labels (written by the server once for the page,
+ * QuizLabels.astro), its Check / Try again buttons, saving a result, announcing it, and being reset by the
+ * score panel. Browser only.
  */
-import { readLabels, type Labels } from '~/i18n/fill';
+import { readPageLabels, type Labels } from '~/i18n/fill';
+import { QUIZ_LABELS_ID } from '~/quiz/components/labels';
 import { loadProgress, recordAnswer } from '~/quiz/progress';
+import { lessonOf } from './lesson';
 import { updateProgress } from './store';
 
 /** A question island. Subclasses render their own answer UI and call `finish(ok, message)`. */
@@ -18,10 +21,18 @@ export abstract class QuizQuestion extends HTMLElement {
   connectedCallback(): void {
     if (this.ready) return;
     this.ready = true;
-    this.labels = readLabels(this);
+    this.labels = readPageLabels(QUIZ_LABELS_ID);
     this.result = this.querySelector('.quiz-result')!;
-    this.checkButton = this.querySelector('[data-action="check"]')!;
-    this.retryButton = this.querySelector('[data-action="retry"]')!;
+    this.result.insertAdjacentHTML(
+      'beforebegin',
+      '<div class="quiz-actions"><button type="button" class="quiz-button" data-action="check"></button><button type="button" class="quiz-button" data-action="retry"></button></div>',
+    );
+    [this.checkButton, this.retryButton] = [...this.querySelectorAll<HTMLButtonElement>('.quiz-actions > button')] as [
+      HTMLButtonElement,
+      HTMLButtonElement,
+    ];
+    this.checkButton.textContent = this.labels['quiz.check'];
+    this.retryButton.textContent = this.labels['quiz.retry'];
     this.answerBox = this.querySelector('details.quiz-answer')!;
     this.checkButton.addEventListener('click', () => this.check());
     this.retryButton.addEventListener('click', () => {
@@ -29,7 +40,6 @@ export abstract class QuizQuestion extends HTMLElement {
       this.focusFirst();
     });
     this.setup();
-    this.querySelector<HTMLElement>('.quiz-actions')!.hidden = false;
     this.reset();
     const saved = loadProgress().q[this.dataset.quizId!];
     if (saved)
@@ -56,7 +66,7 @@ export abstract class QuizQuestion extends HTMLElement {
 
   /** Records and announces a graded answer, reveals the explanation, and moves focus to the verdict. */
   protected finish(ok: boolean, detail = ''): void {
-    updateProgress((p) => recordAnswer(p, this.dataset.lesson!, this.dataset.quizId!, ok));
+    updateProgress((p) => recordAnswer(p, lessonOf(this), this.dataset.quizId!, ok));
     this.say(
       `${ok ? this.labels['quiz.correct'] : this.labels['quiz.incorrect']}${detail ? ` ${detail}` : ''}`,
       ok ? 'right' : 'wrong',

@@ -6,6 +6,7 @@
 import { registerLesson } from '~/quiz/progress';
 import { updateProgress } from './store';
 import { whenNear } from '~/islands/near';
+import { lessonOf } from './lesson';
 
 // Each question type's island is src/quiz/types/<kind>/client.ts and defines <quiz-<kind>>.
 const typeIslands = import.meta.glob('../types/*/client.ts');
@@ -16,7 +17,7 @@ const islands: Record<string, () => Promise<unknown>> = {
 };
 
 const questions = [...document.querySelectorAll<HTMLElement>('[data-quiz-id]')];
-const lesson = questions[0]?.dataset.lesson;
+const lesson = questions[0] && lessonOf(questions[0]);
 if (lesson)
   updateProgress((p) =>
     registerLesson(

@@ -3,7 +3,8 @@
  * Updates whenever progress changes (`quiz:progress`). Browser only.
  */
 import { lessonScore, loadProgress, resetLesson } from '~/quiz/progress';
-import { fill, readLabels, type Labels } from '~/i18n/fill';
+import { fill, readPageLabels, type Labels } from '~/i18n/fill';
+import { QUIZ_LABELS_ID } from '~/quiz/components/labels';
 import { PROGRESS_EVENT, updateProgress } from './store';
 
 interface Resettable extends HTMLElement {
@@ -15,7 +16,7 @@ class QuizSummary extends HTMLElement {
   private labels!: Labels;
 
   connectedCallback(): void {
-    this.labels = readLabels(this);
+    this.labels = readPageLabels(QUIZ_LABELS_ID);
     this.querySelector<HTMLElement>(':scope > .quiz')!.hidden = false;
     document.addEventListener(PROGRESS_EVENT, () => this.render());
     this.querySelector('[data-action="retry-missed"]')!.addEventListener('click', () => this.retryMissed());

@@ -51,6 +51,19 @@ export async function keyFor<T extends QuizKey['type']>(
   return key as Extract<QuizKey, { type: T }>;
 }
 
+/**
+ * The prefix of the ids a question gives its parts on the page (its prompt, hint, option marks): "q" and
+ * the place of its key among its lesson's answer keys, e.g. "q3". Short, because a question repeats it on
+ * every option, and unique on the page because every question there is a different key of the page's
+ * lesson; one shown on another lesson's page (the `lesson` prop) adds that lesson, "q-faq-3". The same in
+ * both languages, since they share the keys.
+ */
+export async function idPrefix(component: string, slug: string, id: string, lessonProp?: string): Promise<string> {
+  const place = Object.keys((await getKeys(slug)) ?? {}).indexOf(id);
+  if (place < 0) throw new Error(`<${component} id="${id}">: content/quizzes/${slug}.json has no key "${id}".`);
+  return lessonProp === undefined ? `q${place}` : `q-${slug}-${place}`;
+}
+
 /** JSON text for a data- attribute holding a scenario that the browser runs (checked at load). */
 export async function scenarioAttr(id: string): Promise<string> {
   // Titles and notes are for diagrams; the browser only runs the steps.

@@ -97,13 +97,6 @@ export function parseSlot(html: string): SlotParts {
   return { prompt, items, ...(explanation ? { explanation: serialize(explanation.children ?? []).trim() } : {}) };
 }
 
-/** The text of some HTML, for aria-labels built from an option. Pure. */
-export function plainText(html: string): string {
-  const text = (node: HNode): string =>
-    node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(text).join('');
-  return text(parse(html)).replace(/\s+/g, ' ').trim();
-}
-
 /** An ordered list of HTML items, for the right order in an answer disclosure. Pure. */
 export function orderedListHtml(items: readonly string[]): string {
   return `<ol class="quiz-answer-order">${items.map((html) => `<li>${html}</li>`).join('')}</ol>`;

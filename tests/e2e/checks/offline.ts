@@ -2,6 +2,7 @@
 // request that leaves the local server (fixtures.ts goOffline), and the fixture fails the test on any such
 // request, console error or failed request.
 import { expect, type Page } from '@playwright/test';
+import { tokenPlace } from '../../../src/styles/code-tokens';
 
 /** Islands whose code loads when the reader first uses them, not near the viewport: how a test reaches for one. */
 const ON_USE: Record<string, (el: Element) => void> = {
@@ -10,15 +11,23 @@ const ON_USE: Record<string, (el: Element) => void> = {
 };
 
 /**
+ * Whether a tag is an island's: a custom element name (it has a hyphen) other than a highlighted code token's
+ * (`<c-2>`, src/styles/code-classes.ts), which is plain markup that no script defines.
+ */
+export const isIslandTag = (tag: string) => tag.includes('-') && tokenPlace(tag) === undefined;
+
+/**
  * Brings the first element of each custom-element tag near the viewport, which makes the quiz loader fetch
  * that tag's code (an island that loads on use, the search box, is pressed instead, or left alone with
  * `onUse: false`), and waits until every tag on the page is defined: proof that each island's script
  * arrived from the local server. Fails naming the tag that never was. Returns the tags waited for.
  */
 export async function wakeIslands(page: Page, { onUse = true } = {}): Promise<string[]> {
-  const found = await page.evaluate(() => [
-    ...new Set([...document.querySelectorAll('body *')].map((e) => e.localName).filter((n) => n.includes('-'))),
-  ]);
+  const found = (
+    await page.evaluate(() => [
+      ...new Set([...document.querySelectorAll('body *')].map((e) => e.localName).filter((n) => n.includes('-'))),
+    ])
+  ).filter(isIslandTag);
   const tags = onUse ? found : found.filter((tag) => !(tag in ON_USE));
   for (const tag of tags) {
     // Hidden ones (no layout box) are loaded eagerly; scrolling to them does nothing and is not needed.

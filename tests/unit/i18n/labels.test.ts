@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STRINGS, t } from '~/i18n';
-import { fill, readLabels } from '~/i18n/fill';
+import { fill, readLabels, readPageLabels } from '~/i18n/fill';
 import { labelsFor } from '~/i18n/labels';
 
 describe('labels for islands: labelsFor on the server, fill in the browser', () => {
@@ -29,5 +29,18 @@ describe('labels for islands: labelsFor on the server, fill in the browser', () 
     const element = { dataset: { labels: labelsFor('en', 'sim.why.') } } as unknown as HTMLElement;
     expect(readLabels(element)['sim.why.no-socket']).toBe(STRINGS.en['sim.why.no-socket']);
     expect(readLabels({ dataset: {} } as unknown as HTMLElement)).toEqual({});
+  });
+
+  describe('readPageLabels', () => {
+    afterEach(() => void vi.unstubAllGlobals());
+
+    it('reads the JSON script with the id, as a layout writes it once for many islands', () => {
+      const scripts: Record<string, { textContent: string }> = {
+        'quiz-labels': { textContent: labelsFor('zh', 'quiz.summary.') },
+      };
+      vi.stubGlobal('document', { getElementById: (id: string) => scripts[id] ?? null });
+      expect(readPageLabels('quiz-labels')['quiz.summary.none']).toBe(STRINGS.zh['quiz.summary.none']);
+      expect(() => readPageLabels('sim-labels')).toThrow('no #sim-labels labels on this page');
+    });
   });
 });

@@ -14,7 +14,19 @@ class QuizOrder extends QuizQuestion {
   protected setup(): void {
     this.list = this.querySelector('ol.quiz-steps')!;
     this.live = this.querySelector('.quiz-moved')!;
-    this.list.querySelectorAll<HTMLElement>('.quiz-move').forEach((el) => (el.hidden = false));
+    // Each step gets its Move up / Move down buttons, named after the step ("Move “bind()” up").
+    for (const li of this.steps()) {
+      const item = li.querySelector('.quiz-step-text')!.textContent!.replace(/\s+/g, ' ').trim();
+      li.insertAdjacentHTML(
+        'beforeend',
+        '<span class="quiz-move"><button type="button" class="quiz-icon-button" data-move="up"><span aria-hidden="true">↑</span></button><button type="button" class="quiz-icon-button" data-move="down"><span aria-hidden="true">↓</span></button></span>',
+      );
+      for (const b of li.querySelectorAll<HTMLButtonElement>('[data-move]'))
+        b.setAttribute(
+          'aria-label',
+          fill(this.labels[b.dataset.move === 'up' ? 'quiz.order.up' : 'quiz.order.down'], { item }),
+        );
+    }
     this.list.addEventListener('click', (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('button[data-move]');
       if (button) this.move(button);

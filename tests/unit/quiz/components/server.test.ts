@@ -4,12 +4,15 @@
  * another type. The content accessors need Astro's runtime, so the keys are stood in for here.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { keyFor, pageContext } from '~/quiz/components/server';
+import { idPrefix, keyFor, pageContext } from '~/quiz/components/server';
 
 vi.mock('~/content', () => ({
   getKeys: async (slug: string) =>
     slug === 'hs'
-      ? { 'hs-why': { type: 'choice', options: ['a', 'b'], correct: ['a'], shuffle: true, multiple: false } }
+      ? {
+          'hs-why': { type: 'choice', options: ['a', 'b'], correct: ['a'], shuffle: true, multiple: false },
+          'hs-when': { type: 'choice', options: ['a', 'b'], correct: ['b'], shuffle: true, multiple: false },
+        }
       : undefined,
   getSiteModel: async () => {
     throw new Error('not used here');
@@ -48,5 +51,16 @@ describe('a question component’s page', () => {
     expect(pageContext('Choice', url('/en/'), 'en', 'lab')).toEqual({ lang: 'en', slug: 'lab' });
     expect(() => pageContext('Choice', url('/en/'), 'en')).toThrow(/pass lesson="<lesson-slug>"/);
     expect(() => pageContext('Order', url('/fr/x/'), undefined)).toThrow(/<Order>: the page has no language/);
+  });
+});
+
+describe('the ids of a question’s parts', () => {
+  it('start with its place among its lesson’s keys, and name the lesson when the question names one', async () => {
+    await expect(idPrefix('Choice', 'hs', 'hs-why')).resolves.toBe('q0');
+    await expect(idPrefix('Choice', 'hs', 'hs-when')).resolves.toBe('q1');
+    await expect(idPrefix('Choice', 'hs', 'hs-when', 'hs')).resolves.toBe('q-hs-1');
+    await expect(idPrefix('Choice', 'hs', 'hs-nope')).rejects.toThrow(
+      '<Choice id="hs-nope">: content/quizzes/hs.json has no key "hs-nope".',
+    );
   });
 });

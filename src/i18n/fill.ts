@@ -1,7 +1,7 @@
 /**
  * The browser half of passing translated labels to an island: the server writes the strings an island needs
- * into its `data-labels` attribute with `labelsFor()` (./labels.ts), or once per page into a JSON script
- * for an island that comes many times, so the island's script carries no dictionary; the island reads them
+ * as a JSON script inside it (IslandLabels.astro, with `labelsFor()` from ./labels.ts), or once per page for
+ * an island that comes many times, so the island's script carries no dictionary; the island reads them
  * with `readLabels()` or `readPageLabels()` and fills their placeholders with `fill()`.
  */
 import type { UiKey } from './en';
@@ -12,15 +12,21 @@ import type { UiKey } from './en';
  */
 export type Labels = Record<UiKey, string>;
 
-/** Reads the labels the server wrote into `element`'s `data-labels` attribute. */
+/**
+ * Reads the labels the server wrote into `element` as its child `<script type="application/json" data-labels>`
+ * (IslandLabels.astro). Throws, naming the element, when it has none, so a missing one fails loudly instead of
+ * showing "undefined".
+ */
 export function readLabels(element: HTMLElement): Labels {
-  return JSON.parse(element.dataset.labels ?? '{}') as Labels;
+  const script = element.querySelector(':scope > script[data-labels]');
+  if (!script) throw new Error(`<${element.localName}> has no labels script`);
+  return JSON.parse(script.textContent!) as Labels;
 }
 
 /**
  * Reads labels the server wrote once for the whole page, as JSON in `<script type="application/json" id>`:
- * for an island that comes many times on a page (the quiz questions), where a copy in each one's
- * data-labels would repeat the same words. Throws, naming the id, when the page has no such script, so a
+ * for an island that comes many times on a page (the quiz questions), where a copy in each one
+ * would repeat the same words. Throws, naming the id, when the page has no such script, so a
  * missing one fails loudly instead of showing "undefined".
  */
 export function readPageLabels(id: string): Labels {

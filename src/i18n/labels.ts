@@ -8,7 +8,7 @@ import { STRINGS, type Lang, type UiKey } from './index';
 export type LabelSelector = UiKey | `${string}.`;
 
 /**
- * The strings an island needs, in the page's language, as JSON for its `data-labels` attribute:
+ * The strings an island needs, in the page's language, as JSON for its labels script (IslandLabels.astro):
  * `labelsFor('en', 'search.')` → `{"search.label":"Search the lessons",…}`. Placeholders stay for `fill()`.
  * Throws when a selector matches no key, so a mistyped prefix cannot leave an island without its words. Pure.
  */

@@ -7,7 +7,7 @@
  * simulator page. Code a reader may never need loads on demand: the challenges with the first move (at
  * once on the simulator page, whose list shows them), a shared run's reader on the simulator page only
  * (./share.ts), the share box when the reader shares (./share-link.ts). Every label comes from
- * data-labels. Browser only.
+ * its labels script. Browser only.
  */
 import { fill, readLabels, type Labels } from '~/i18n/fill';
 import type { UiKey } from '~/i18n';

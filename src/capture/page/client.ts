@@ -5,7 +5,7 @@
  * simulator's live ladder, ./ladder.ts) inside a figure that steps with the lesson diagrams' own stepper
  * (./steps.ts), lists where
  * the capture departs from the model and every segment in a table. Nothing is uploaded. Every word comes
- * from data-labels. Browser only.
+ * from its labels script. Browser only.
  */
 import { fill, readLabels, type Labels } from '~/i18n/fill';
 import type { UiKey } from '~/i18n/en';

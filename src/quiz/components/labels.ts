@@ -2,7 +2,7 @@
  * The translated labels of the quiz islands (the questions and the score panel). A lesson has many questions
  * and they all say the same words, so the page carries these once, in a JSON script with the id
  * QUIZ_LABELS_ID that the lesson layout writes (QuizLabels.astro), and every island reads it with
- * readPageLabels (src/i18n/fill.ts) instead of carrying its own copy in data-labels.
+ * readPageLabels (src/i18n/fill.ts) instead of carrying its own copy.
  */
 import type { UiKey } from '~/i18n';
 

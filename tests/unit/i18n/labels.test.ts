@@ -25,10 +25,15 @@ describe('labels for islands: labelsFor on the server, fill in the browser', () 
     );
   });
 
-  it('readLabels reads what labelsFor wrote into data-labels', () => {
-    const element = { dataset: { labels: labelsFor('en', 'sim.why.') } } as unknown as HTMLElement;
-    expect(readLabels(element)['sim.why.no-socket']).toBe(STRINGS.en['sim.why.no-socket']);
-    expect(readLabels({ dataset: {} } as unknown as HTMLElement)).toEqual({});
+  it('readLabels reads what labelsFor wrote into the island’s labels script, and fails without one', () => {
+    const script = { textContent: labelsFor('en', 'sim.why.') };
+    const island = (child: unknown) =>
+      ({
+        localName: 'phone-sim',
+        querySelector: (selector: string) => (selector === ':scope > script[data-labels]' ? child : null),
+      }) as unknown as HTMLElement;
+    expect(readLabels(island(script))['sim.why.no-socket']).toBe(STRINGS.en['sim.why.no-socket']);
+    expect(() => readLabels(island(null))).toThrow('<phone-sim> has no labels script');
   });
 
   describe('readPageLabels', () => {

@@ -29,7 +29,8 @@ function figuresOnScreen(page: Page): Promise<FigureOnScreen[]> {
         return range.getBoundingClientRect();
       };
       const pairs: [Element, Element | null][] = [];
-      for (const t of el.querySelectorAll('svg text.actor, svg text.noteText'))
+      // A note's label is the text of its note group: svg-optimize.ts drops its class noteText (mermaid.css).
+      for (const t of el.querySelectorAll('svg text.actor, svg :is(g[data-et="note"], g[data-mark]) > text'))
         pairs.push([t, t.previousElementSibling]);
       for (const t of el.querySelectorAll('svg g.node .nodeLabel')) {
         const node = t.closest('g.node');
@@ -199,7 +200,8 @@ export async function expectDiagramsPrinted(page: Page): Promise<void> {
       };
       const paper = getComputedStyle(el).backgroundColor;
       const faint: string[] = [];
-      for (const t of el.querySelectorAll('text.actor, text.messageText, text.noteText, foreignObject p')) {
+      const labels = 'text.actor, text.messageText, :is(g[data-et="note"], g[data-mark]) > text';
+      for (const t of el.querySelectorAll(`${labels}, foreignObject p`)) {
         if ((t.textContent ?? '').trim() === '') continue;
         const glyphs = t.querySelector('tspan') ?? t;
         const ink = glyphs instanceof SVGElement ? getComputedStyle(glyphs).fill : getComputedStyle(glyphs).color;

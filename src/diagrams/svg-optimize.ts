@@ -12,8 +12,8 @@
  *   inline fonts that diagrams.css overrides with `!important`, and the text alignment every label of
  *   a class shares, which mermaid.css then sets once (TEXT_DEFAULTS).
  * - In a sequence diagram, what the page's CSS does for every label: a label's `dy="1em"` joins its `y`,
- *   a lone `<tspan>` gives way to its words, a note's label loses its class (mermaid.css finds it as the
- *   text of its note group), and classes nothing reads go (UNREAD_CLASSES).
+ *   a lone `<tspan>` gives way to its words, a note's box and label lose their classes (mermaid.css
+ *   finds them as the rect and text of their note group), and classes nothing reads go (UNREAD_CLASSES).
  * - Numbers rounded to two decimals.
  *
  * Applied to the cached SVG (after svg-theme.ts, before the stepper marks), so diagram-cache/ keeps
@@ -52,9 +52,12 @@ export const LABEL_PX = 16;
 
 /**
  * Classes of a sequence diagram that no stylesheet and no script reads (the test checks the site's CSS):
- * dropped. `noteText` goes too, from a note's label: mermaid.css styles the text of a note group instead.
+ * dropped. A note's `note` and `noteText` go too (NOTE_PARTS): mermaid.css styles a note group's parts.
  */
 export const UNREAD_CLASSES = new Set(['actor-top', 'actor-bottom', 'actor-box', '200']);
+
+/** The class of each part of a sequence diagram's note group, which mermaid.css finds by its place instead. */
+const NOTE_PARTS: Record<string, string> = { rect: 'note', text: 'noteText' };
 
 /** Inline font declarations diagrams.css overrides with `!important` on every diagram label. */
 const OVERRIDDEN_FONT = new Set(['font-family', 'font-size']);
@@ -298,9 +301,10 @@ export function optimizeSvg(svg: string, id: string, sharedCss: string): Optimiz
       }
     }
     if (kind === 'sequence' && el.attrs.has('class')) {
-      // What CSS finds without a class: a note's label is the text of its note group (mermaid.css).
-      const noteLabel = el.name === 'text' && parent?.name === 'g' && parent.attrs.get('data-et') === KEEP_DATA_ET;
-      const kept = classes.filter((c) => !UNREAD_CLASSES.has(c) && !(noteLabel && c === 'noteText'));
+      // What CSS finds without a class: a note's box and label are the rect and text of its note group (mermaid.css).
+      const inNote = parent?.name === 'g' && parent.attrs.get('data-et') === KEEP_DATA_ET;
+      const byPlace = inNote ? NOTE_PARTS[el.name] : undefined;
+      const kept = classes.filter((c) => !UNREAD_CLASSES.has(c) && c !== byPlace);
       if (kept.length === 0) el.attrs.delete('class');
       else if (kept.length < classes.length) el.attrs.set('class', kept.join(' '));
     }

@@ -106,8 +106,8 @@ describe('optimizeSvg on every cached diagram', () => {
     const sequences = cached.filter((c) => kindOf(c.svg) === 'sequence');
     for (const { file, svg, id } of sequences) {
       const out = optimize(svg, id).svg;
-      // No dy="1em" (added to y), no lone <tspan>, no class on a note's label, no class nothing reads.
-      expect(out, file).not.toMatch(/\sdy="1em"|<tspan|class="noteText"/);
+      // No dy="1em" (added to y), no lone <tspan>, no class on a note's box or label, no class nothing reads.
+      expect(out, file).not.toMatch(/\sdy="1em"|<tspan|class="note(?:Text)?"/);
       for (const cls of UNREAD_CLASSES) expect(out, file).not.toMatch(new RegExp(`class="[^"]*\\b${cls}\\b`));
       // Every label moved down by exactly 1em, in document order.
       const ys = (s: string, dy: boolean) =>

@@ -16,6 +16,13 @@
  *   finds them as the rect and text of their note group), and classes nothing reads go (UNREAD_CLASSES).
  * - Numbers rounded to two decimals.
  *
+ * Each diagram keeps its own arrowhead `<marker>`: a url(#…) may point into another SVG of the page, but a
+ * marker's contents inherit their style from the marker's ancestors, not from the line that uses it (SVG
+ * painting, markers; WPT svg/painting/marker-002.svg), so one marker shared by the page would not follow a
+ * figure's projector or print colours, and would vanish with the figure that holds it whenever
+ * content-visibility skips that figure (diagrams.css). `context-stroke` would follow the line, but also turn
+ * the current step's arrowhead to the highlight colour: a visible change.
+ *
  * Applied to the cached SVG (after svg-theme.ts, before the stepper marks), so diagram-cache/ keeps
  * the SVG as rendered and its keys do not change. Pure; the stylesheet is passed in.
  */

@@ -5,9 +5,8 @@ import { CHROMIUM_ARGS, findChromium } from './tests/e2e/browser';
 // under /tcp/ by tests/e2e/base-path.spec.ts. A port of its own, so it can run beside the main suite.
 const port = Number(process.env.E2E_BASE_PORT ?? 4398);
 const base = '/tcp/';
+// base-path.spec.ts reads the same folder from disk.
 const dist = '.tmp/dist-base';
-// tests/e2e/pages.ts lists the pages of $E2E_DIST; workers load this file too, so they see it.
-process.env.E2E_DIST = dist;
 
 export default defineConfig({
   testDir: 'tests/e2e',

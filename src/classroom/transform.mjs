@@ -270,6 +270,10 @@ function rewriteLinks(tree, page, isFolder) {
         p[name] = fileLink(value, page, isFolder);
     }
     if (typeof p.style === 'string') p.style = cssFileLinks(p.style, page, isFolder);
+    // An old address's <meta http-equiv="refresh" content="0;url=/zh/faq-opening/"> (src/content/moved.ts).
+    const refresh = el.tagName === 'meta' && /^refresh$/i.test([].concat(p.httpEquiv ?? []).join(' '));
+    if (refresh && typeof p.content === 'string')
+      p.content = p.content.replace(/(url\s*=\s*)(\S+)/i, (_, key, url) => key + fileLink(url, page, isFolder));
     if (el.tagName === 'style')
       for (const c of el.children) if (c.type === 'text') c.value = cssFileLinks(c.value, page, isFolder);
   }

@@ -8,12 +8,15 @@
 import { mdxToMdast } from 'satteri';
 import { CHILD_TAGS, QUIZ_TAGS, typeOfTag } from '~/quiz/registry';
 import type { OutlineQuestion } from '~/quiz/types/define';
+import { SETUP_MODES, type SetupMode } from '~/diagrams/trace-to-mermaid';
 
 /** A `<ScenarioDiagram>` in a lesson. */
 export interface DiagramUse {
   scenario: string;
   /** Its `from` prop (the first step drawn), when given. */
   from?: number;
+  /** Its `setup` prop (how the set-up calls are drawn: "fold" or "unfold"), when given. */
+  setup?: SetupMode;
   /** Its `lang` prop, when it draws in a language other than its page's. */
   lang?: string;
   line: number;
@@ -105,6 +108,15 @@ export function lessonOutline(source: string): LessonOutline {
       if (!Number.isInteger(n) || n < 0)
         problem(node, `<ScenarioDiagram scenario="${use.scenario}" from=…> needs a step index. Fix: write from={9}.`);
       else use.from = n;
+    }
+    const setup = attribute(node, 'setup');
+    if (setup) {
+      if ((SETUP_MODES as readonly (string | undefined)[]).includes(setup.text)) use.setup = setup.text as SetupMode;
+      else
+        problem(
+          node,
+          `<ScenarioDiagram scenario="${use.scenario}" setup=${setup.text === undefined ? `{${setup.expression}}` : JSON.stringify(setup.text)}> must be ${SETUP_MODES.map((m) => `setup="${m}"`).join(' or ')} (default "fold"). Fix: write setup="unfold" to draw each set-up call, or leave it out.`,
+        );
     }
     const lang = attribute(node, 'lang');
     if (lang?.text !== undefined) use.lang = lang.text;

@@ -113,9 +113,10 @@ export async function prerenderDiagrams(root: string, cacheDir: string = DEFAULT
       // A missing or invalid scenario fails the content check, naming the file and line.
       if (!scenario) continue;
       try {
-        consider({ source: scenarioDiagramSource(runScenario(scenario), lang, use.from ?? 0).source, lang, file });
+        const drawn = { from: use.from ?? 0, setup: use.setup ?? 'fold' } as const;
+        consider({ source: scenarioDiagramSource(runScenario(scenario), lang, drawn).source, lang, file });
       } catch {
-        // A bad "from" fails its page, with the message.
+        // A bad "from" or "setup" fails its page, with the message.
       }
     }
   }

@@ -57,29 +57,116 @@ const sideOf = (st: TraceStep): Side | null =>
           ? st.step.inject.from
           : null;
 
+/**
+ * How a diagram draws the set-up calls it opens with (socket, bind, listen on either side): `fold`, the
+ * default, as one note saying each side's calls and the state they leave; `unfold`, one note per call
+ * and per state change, as for every other step (lesson 1, which teaches those calls).
+ */
+export const SETUP_MODES = ['fold', 'unfold'] as const;
+export type SetupMode = (typeof SETUP_MODES)[number];
+
 /** Which steps a diagram or table shows of a trace. */
 export interface RenderOptions {
   /**
    * The first step shown; the steps before it fold into one note giving both ends' states at that point
-   * (e.g. start a close diagram after the handshake). Default 0: every step.
+   * (e.g. start a close diagram after the handshake). Default 0: every step. A diagram that starts after
+   * step 0 has no set-up left to fold, so `setup` does not matter then.
    */
   from?: number;
+  /** How the leading set-up calls are drawn (see SETUP_MODES). Default `fold`. */
+  setup?: SetupMode;
 }
 
-/** The steps `opts.from` keeps, and the states where they start. Throws on a step outside the trace. Pure. */
-function shown(trace: Trace, from = 0): { steps: TraceStep[]; start?: TraceStep } {
+// The calls that only set a socket up: none puts anything on the wire (socket(2), bind(2), listen(2)).
+const SETUP_OPS: ReadonlySet<string> = new Set(['socket', 'bind', 'listen']);
+
+/**
+ * The set-up steps a trace opens with: the leading run of socket/bind/listen calls, on either side, that
+ * succeeded and carry no lesson note; it ends at the first other step (connect, a segment, a failed
+ * call…). Empty when the trace opens otherwise. Pure.
+ */
+export function setupSteps(trace: Trace): TraceStep[] {
+  const run: TraceStep[] = [];
+  for (const st of trace.steps) {
+    const step = st.step;
+    const ok = (st.result as { ok?: boolean } | undefined)?.ok === true;
+    if (!('call' in step) || !SETUP_OPS.has(step.op) || !ok || step.note || st.sent.length > 0) break;
+    run.push(st);
+  }
+  return run;
+}
+
+/**
+ * What a diagram of `trace` draws, in order: `start`, the step whose states open a diagram drawn from a
+ * later step (`opts.from`); `setup`, the set-up steps drawn together as one step (empty when unfolded,
+ * when drawn from a later step, or when there are none); then `steps`, drawn one by one. Throws a
+ * RangeError naming the scenario on a `from` outside the trace or an unknown `setup`. Pure.
+ */
+export function shownSteps(
+  trace: Trace,
+  opts: RenderOptions = {},
+): { start?: TraceStep; setup: TraceStep[]; steps: TraceStep[] } {
+  const { from = 0, setup = 'fold' } = opts;
   if (!Number.isInteger(from) || from < 0 || from >= Math.max(trace.steps.length, 1))
     throw new RangeError(
       `${trace.scenario.id}: "from" must be a step index from 0 to ${trace.steps.length - 1}, got ${from}`,
     );
-  return { steps: trace.steps.slice(from), start: from > 0 ? trace.steps[from] : undefined };
+  if (!(SETUP_MODES as readonly string[]).includes(setup))
+    throw new RangeError(
+      `${trace.scenario.id}: "setup" must be ${SETUP_MODES.map((m) => `"${m}"`).join(' or ')}, got ${JSON.stringify(setup)}`,
+    );
+  if (from > 0) return { start: trace.steps[from], setup: [], steps: trace.steps.slice(from) };
+  const folded = setup === 'fold' ? setupSteps(trace) : [];
+  return { setup: folded, steps: trace.steps.slice(folded.length) };
+}
+
+/**
+ * The folded set-up, one part per side in the order the sides first act: its calls and, where they
+ * changed its state, the state they leave it in, as the model's trace says. Pure.
+ * Example: `[{ "side": "server", "calls": ["socket()", "bind(80)", "listen()"], "state": "LISTEN" }, { "side": "client", "calls": ["socket()"] }]`
+ */
+function setupParts(setup: TraceStep[]): { side: Side; calls: string[]; state?: string }[] {
+  const sides = [...new Set(setup.map((st) => sideOf(st)!))];
+  const last = setup[setup.length - 1]!;
+  return sides.map((side) => {
+    const own = setup.filter((st) => sideOf(st) === side);
+    const changed = own.some((st) => st.changes.some((c) => c.side === side));
+    return { side, calls: own.map(callText), ...(changed ? { state: last.after[side] } : {}) };
+  });
+}
+
+/** One side's part of the folded set-up in `lang`: "Server: socket(), bind(80), listen() → LISTEN". Pure. */
+function setupPartText(lang: Lang, part: ReturnType<typeof setupParts>[number]): string {
+  const calls = part.calls.reduce((first, second) => t(lang, 'diagram.trace.setup.calls', { first, second }));
+  return byWhom(lang, sideName(lang, part.side), part.state ? `${calls} → ${part.state}` : calls);
+}
+
+/** The folded set-up as one line in `lang`, as the table twin and the stepper say it. Pure. */
+const setupLine = (lang: Lang, setup: TraceStep[]): string =>
+  setupParts(setup)
+    .map((p) => setupPartText(lang, p))
+    .reduce((first, second) => t(lang, 'diagram.trace.setup.sides', { first, second }));
+
+/**
+ * The folded set-up's note, line by line: over both lifelines, one line per side; over one side's lifeline
+ * when only that side sets up, one line per call (kept narrow, as a note over the outer lifeline widens the
+ * diagram by its overhang). Pure.
+ */
+function setupNote(lang: Lang, setup: TraceStep[]): { over: string; lines: string[] } {
+  const parts = setupParts(setup);
+  if (parts.length > 1) return { over: 'C,S', lines: parts.map((p) => setupPartText(lang, p)) };
+  const { side, calls, state } = parts[0]!;
+  const lines = calls.map((call, i) => (i === 0 ? byWhom(lang, sideName(lang, side), call) : call));
+  if (state) lines[lines.length - 1] += ` → ${state}`;
+  return { over: P(side), lines };
 }
 
 /**
  * What one drawn statement of a scenario diagram shows, in statement order, notes and messages apart
- * as Mermaid draws them: `el` the kind of statement, `step` the trace step it belongs to (null for
- * the folded set-up, always shown), `kind` how it is styled (a call, a segment, a state change or
- * another event: a timer, a crash, an error, the lesson's remark).
+ * as Mermaid draws them: `el` the kind of statement, `step` the trace step it belongs to (null for the
+ * note of the steps before `from`, always shown; the folded set-up's last step for its note), `kind` how
+ * it is styled (a call, a segment, a state change or another event: a timer, a crash, an error, the
+ * lesson's remark).
  * Example: `{ "el": "message", "step": 4, "kind": "segment" }`
  */
 export interface StepMark {
@@ -102,7 +189,7 @@ export function traceToMarkedMermaid(
   lang: Lang,
   opts: RenderOptions = {},
 ): { source: string; marks: StepMark[] } {
-  const { steps, start } = shown(trace, opts.from);
+  const { steps, start, setup } = shownSteps(trace, opts);
   const last = trace.steps[trace.steps.length - 1];
   const end = last?.after ?? { client: 'CLOSED', server: 'CLOSED' };
   const lines = [
@@ -115,8 +202,9 @@ export function traceToMarkedMermaid(
   const marks: StepMark[] = [];
   let current: number | null = null;
   // Only the text after the colon comes from data; the arrow or `Note over` before it must keep its `>`.
-  const add = (head: string, text: string, kind: StepMark['kind']) => {
-    lines.push(`  ${head}: ${mermaidSafe(text)}`);
+  // Text given as several lines is joined with Mermaid's line break, which mermaidSafe would remove.
+  const add = (head: string, text: string | string[], kind: StepMark['kind']) => {
+    lines.push(`  ${head}: ${(typeof text === 'string' ? [text] : text).map(mermaidSafe).join('<br/>')}`);
     marks.push({ el: head.startsWith('Note') ? 'note' : 'message', step: current, kind });
   };
   const arrow = (s: SentSegment, kind: '->>' | '-x' | '--)', extra?: string) => {
@@ -134,6 +222,11 @@ export function traceToMarkedMermaid(
     add('Note over C,S', t(lang, 'diagram.trace.folded'), 'event');
     add('Note over C', start.before.client, 'state');
     add('Note over S', start.before.server, 'state');
+  }
+  if (setup.length > 0) {
+    const { over, lines: text } = setupNote(lang, setup);
+    current = setup[setup.length - 1]!.index;
+    add(`Note over ${over}`, text, 'call');
   }
   for (const st of steps) {
     current = st.index;
@@ -163,14 +256,18 @@ export function traceToMarkedMermaid(
   return { source: lines.join('\n') + '\n', marks };
 }
 
-/** The trace as a table for readers who cannot see the diagram: one row per step shown. Pure. */
+/**
+ * The trace as a table for readers who cannot see the diagram: one row per step shown, the folded set-up
+ * one row (its step cell a range, "0–3"). Pure.
+ */
 export function traceToTable(
   trace: Trace,
   lang: Lang,
   opts: RenderOptions = {},
 ): { headers: string[]; rows: string[][] } {
   const st8 = (b: string, a: string) => (a === b ? a : `${b} → ${a}`);
-  const rows = shown(trace, opts.from).steps.map((st) => {
+  const { setup, steps } = shownSteps(trace, opts);
+  const rows = steps.map((st) => {
     const step = st.step;
     const side = sideOf(st);
     const who = (action: string) => (side ? byWhom(lang, sideName(lang, side), action) : action);
@@ -208,6 +305,16 @@ export function traceToTable(
       st.sent.map(segmentLabel).join(' / '),
     ];
   });
+  if (setup.length > 0) {
+    const [first, last] = [setup[0]!, setup[setup.length - 1]!];
+    rows.unshift([
+      first === last ? String(first.index) : `${first.index}–${last.index}`,
+      setupLine(lang, setup),
+      st8(first.before.client, last.after.client),
+      st8(first.before.server, last.after.server),
+      '',
+    ]);
+  }
   const headers = [
     t(lang, 'diagram.col.step'),
     t(lang, 'diagram.trace.col.action'),
@@ -226,10 +333,10 @@ export interface ScenarioDiagramSource {
 
 /**
  * A scenario's trace through the TCP model as what renderDiagram takes: a Mermaid sequence diagram
- * and a table, both in `lang`, starting at step `from` (the steps before it fold into one note). Pure;
- * throws a RangeError naming the scenario when `from` is not one of its steps.
+ * and a table, both in `lang`, drawn as `opts` says (see RenderOptions). Pure; throws a RangeError
+ * naming the scenario when `from` is not one of its steps or `setup` is unknown.
  */
-export function scenarioDiagramSource(trace: Trace, lang: Lang, from = 0): ScenarioDiagramSource {
-  const { headers, rows } = traceToTable(trace, lang, { from });
-  return { source: traceToMermaid(trace, lang, { from }), table: { head: headers, rows } };
+export function scenarioDiagramSource(trace: Trace, lang: Lang, opts: RenderOptions = {}): ScenarioDiagramSource {
+  const { headers, rows } = traceToTable(trace, lang, opts);
+  return { source: traceToMermaid(trace, lang, opts), table: { head: headers, rows } };
 }

@@ -32,6 +32,9 @@ export const en = {
     'Opening a TCP connection is like making a phone call: someone builds a phone, gets a number, plugs in the line and waits; someone else dials. These lessons take that picture and make it precise, down to every segment and every state in RFC 9293.',
   'home.start': 'Start with lesson 1',
   'footer.license': 'Lessons follow RFC 9293. Where Linux behaves differently, they say so.',
+  // An old address (src/content/moved.ts)
+  'moved.title': 'This page has moved',
+  'moved.lead': 'What was here is now on these pages:',
   // Sharing cards (src/online, issue 15)
   'card.alt': '{title}: the sharing card of Hello, TCP, with two phones on one line and a SYN on its way',
   // Quizzes (src/components/quiz, issue 6)
@@ -124,6 +127,8 @@ export const en = {
   'diagram.trace.description':
     'Sequence of segments between the client and the server. Final states: client {client}, server {server}.',
   'diagram.trace.folded': 'Earlier steps not drawn',
+  'diagram.trace.setup.calls': '{first}, {second}',
+  'diagram.trace.setup.sides': '{first} · {second}',
   'diagram.trace.lost': 'lost',
   'diagram.trace.retransmitted': 'retransmitted',
   'diagram.trace.delayed': 'delayed',
@@ -184,6 +189,10 @@ export const en = {
   'diagram.phone.repeats': '{who} has heard nothing back and says it again.',
   'diagram.phone.hearsGotIt': '{who} hears the other side say “got it”.',
   'diagram.phone.quiet': 'Nothing changes on the line.',
+  'diagram.phone.setUpNumber': '{who} gets a phone and a number of its own.',
+  'diagram.phone.setUpLine': '{who} gets a phone and a number, plugs in the line and waits for calls.',
+  'diagram.phone.setUpLineNoNumber': '{who} gets a phone, plugs in the line and waits for calls.',
+  'diagram.phone.setUpBoth': '{first} {second}',
   'projector.enter': 'Projector mode',
   'projector.exit': 'Leave projector mode',
   // Worked sequence-number tables (src/components/lesson/SequenceTable.astro)

@@ -30,6 +30,9 @@ export const zh: Record<UiKey, string> = {
     '建立一条 TCP 连接，很像打一通电话：一方装好电话、申请号码、插上电话线等着；另一方拨号。这套课程从这个比方出发，一路讲到 RFC 9293 里的每个报文段、每个状态。',
   'home.start': '从第 1 课开始',
   'footer.license': '课程内容以 RFC 9293 为准；Linux 的实际行为与之不同的地方，都会专门指出。',
+  // 旧地址（src/content/moved.ts）
+  'moved.title': '这一页搬家了',
+  'moved.lead': '这里原来的内容，现在分在下面几页：',
   // 分享卡片（src/online，issue 15）
   'card.alt': '{title}：喂，TCP 的分享卡片，一条线连着两部电话，线上正发出一个 SYN',
   // 小测验（src/components/quiz，issue 6）
@@ -119,6 +122,8 @@ export const zh: Record<UiKey, string> = {
   'diagram.trace.server': '服务器',
   'diagram.trace.description': '客户端与服务器之间的报文段时序。最终状态：客户端 {client}，服务器 {server}。',
   'diagram.trace.folded': '前面的步骤略去不画',
+  'diagram.trace.setup.calls': '{first}、{second}',
+  'diagram.trace.setup.sides': '{first}；{second}',
   'diagram.trace.lost': '丢失',
   'diagram.trace.retransmitted': '重传',
   'diagram.trace.delayed': '延迟',
@@ -179,6 +184,10 @@ export const zh: Record<UiKey, string> = {
   'diagram.phone.repeats': '{who}迟迟没听到回应，把话又说了一遍。',
   'diagram.phone.hearsGotIt': '{who}听到对方说“收到”。',
   'diagram.phone.quiet': '线路上没有变化。',
+  'diagram.phone.setUpNumber': '{who}装好电话，也有了自己的号码。',
+  'diagram.phone.setUpLine': '{who}装好电话、申请到号码、插上电话线，守在电话旁等人打来。',
+  'diagram.phone.setUpLineNoNumber': '{who}装好电话、插上电话线，守在电话旁等人打来。',
+  'diagram.phone.setUpBoth': '{first}{second}',
   'projector.enter': '投影模式',
   'projector.exit': '退出投影模式',
   // 序号演算表（src/components/lesson/SequenceTable.astro）

@@ -3,6 +3,7 @@
  * integration (./integration.ts) passes in the pages and the site's root URL and writes the files.
  */
 import { HTML_LANG, isLang, LANGS, type Lang } from '../i18n';
+import { movedTo } from '../content/moved';
 
 /**
  * A page of the sitemap: its URL and the same page in each language that has it.
@@ -18,7 +19,8 @@ export interface SitemapEntry {
  * chooser, 'zh/' a language's home, 'en/glossary/' a page). Each page in a language lists itself and its
  * twin in the other language (hreflang from HTML_LANG, as the pages' own <link rel="alternate">), and an
  * `x-default` for a reader of neither: the chooser for the home pages, else the default language's page.
- * Pages outside the language trees other than the chooser (the 404 page, images) are left out. Pure.
+ * Pages outside the language trees other than the chooser (the 404 page, images) are left out, and so are
+ * old addresses that only send the reader on (src/content/moved.ts). Pure.
  */
 export function sitemapEntries(pathnames: readonly string[], root: string): SitemapEntry[] {
   const base = root.endsWith('/') ? root : `${root}/`;
@@ -31,7 +33,7 @@ export function sitemapEntries(pathnames: readonly string[], root: string): Site
       continue;
     }
     const [first, ...rest] = pathname.split('/');
-    if (!first || !isLang(first) || !pathname.endsWith('/')) continue;
+    if (!first || !isLang(first) || !pathname.endsWith('/') || movedTo(pathname) !== undefined) continue;
     const path = rest.join('/');
     byPath.set(path, (byPath.get(path) ?? new Set()).add(first));
   }

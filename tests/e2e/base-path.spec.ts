@@ -5,17 +5,19 @@
 // anything outside gets a 404, which the fixture fails on), cover what only runs in the browser: the lesson
 // page with the most islands, each loaded, and search.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { test as plain } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { builtPages, DIST } from './pages';
+import { builtPages } from './pages';
 import { brokenReason, cachedReader, cssUrls, references, type Reference, type Site } from './dist-links';
 import { siteConfig } from '../../site.config.mjs';
 import { wakeIslands } from './checks/offline';
 
 const BASE = '/tcp/';
+/** The build under test (`npm run test:base` builds it; playwright.base.config.ts serves it). */
+const DIST = resolve('.tmp/dist-base');
 const site: Site = { dist: DIST, base: BASE, siteOrigin: new URL(siteConfig.site).origin };
-const pages = builtPages();
+const pages = builtPages(DIST);
 const read = cachedReader();
 const css = new Map<string, string>();
 const readCss = (rel: string) => {

@@ -5,7 +5,7 @@ import { CHROMIUM_ARGS, findChromium as findSystemChromium } from '../../src/dia
 export { CHROMIUM_ARGS };
 
 /**
- * Finds the Chromium the browser tests run in: $CHROMIUM_PATH, else Debian's /usr/bin/chromium (see
+ * Finds the Chromium the browser tests run in: $CHROMIUM_PATH, else Debian's headless shell or /usr/bin/chromium (see
  * src/diagrams/chromium.ts), else a browser Playwright installed itself. Throws with instructions when
  * there is none.
  */

@@ -9,8 +9,8 @@ type Element = Extract<HastNode, { type: 'element' }>;
 
 /** A link or resource reference found in a page or stylesheet, and where it points. */
 export interface Reference {
-  /** Where it was found: an attribute, or a stylesheet's url(…). */
-  attribute: 'href' | 'src' | 'srcset' | 'data-bundle' | 'url()';
+  /** Where it was found: an attribute, a `<meta http-equiv="refresh">`'s url=, or a stylesheet's url(…). */
+  attribute: 'href' | 'src' | 'srcset' | 'data-bundle' | 'refresh' | 'url()';
   value: string;
 }
 
@@ -46,8 +46,9 @@ function srcsetUrls(srcset: string): string[] {
 }
 
 /**
- * The references of a page's elements: every href, src and srcset candidate, and the search box's
- * data-bundle (the Pagefind script it loads when used). Pure.
+ * The references of a page's elements: every href, src and srcset candidate, the page a meta refresh sends
+ * the reader to (an old address, src/content/moved.ts), and the search box's data-bundle (the Pagefind
+ * script it loads when used). Pure.
  */
 export function references(tree: PageTree): Reference[] {
   const found: Reference[] = [];
@@ -58,8 +59,18 @@ export function references(tree: PageTree): Reference[] {
     if (typeof p.srcSet === 'string')
       for (const value of srcsetUrls(p.srcSet)) found.push({ attribute: 'srcset', value });
     if (typeof p.dataBundle === 'string') found.push({ attribute: 'data-bundle', value: p.dataBundle });
+    const refresh = refreshUrl(el);
+    if (refresh !== undefined) found.push({ attribute: 'refresh', value: refresh });
   }
   return found;
+}
+
+/** The address a `<meta http-equiv="refresh" content="0;url=…">` sends the reader to, else undefined. Pure. */
+export function refreshUrl(el: Element): string | undefined {
+  const equiv = el.properties.httpEquiv;
+  const isRefresh = (Array.isArray(equiv) ? equiv.join(' ') : String(equiv ?? '')).toLowerCase() === 'refresh';
+  if (el.tagName !== 'meta' || !isRefresh) return undefined;
+  return /^\s*\d+\s*[;,]\s*url\s*=\s*(.+)$/i.exec(String(el.properties.content ?? ''))?.[1]?.trim();
 }
 
 /** Every id (and legacy a[name]) in a page, which fragment links may target. Pure. */

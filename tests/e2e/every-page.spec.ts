@@ -8,6 +8,7 @@
 //   - every quiz is answered, and axe checks the answered islands in the dark theme, then the rules colour can
 //     change in the light one;
 //   - a lesson page's diagrams are checked on a phone and printed (checks/diagrams.ts).
+// An old address (src/content/moved.ts) is checked to send the reader on to the page that replaced it.
 // Highlighted code blocks are left out of axe: their token colours are checked once, in both themes, by
 // tests/unit/lessons/code-contrast.test.ts, and html.spec.ts checks every block uses the themes it checks.
 import { existsSync } from 'node:fs';
@@ -31,14 +32,30 @@ for (const built of builtPages()) {
   const simulator = lesson ? componentCount(lesson.file, 'PhoneSimulator') > 0 : false;
 
   test(`every page: ${built.path || '(home)'}`, async ({ page }) => {
-    // A lesson page gets the checks that five separate page loads used to make (a11y in each theme, offline,
-    // lesson parts, diagrams), so it has the time of two tests.
-    if (lesson) test.setTimeout(60_000);
+    // A page gets the checks that several separate page loads used to make (a11y in each theme, offline, and
+    // on a lesson page its parts and diagrams), so it has the time of two tests.
+    test.setTimeout(60_000);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await goOffline(page);
     await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     await page.goto(built.path);
+    if (built.movedTo !== undefined) {
+      // An old address sends the reader on at once; the page it sends them to has its own pass.
+      await expect(page).toHaveURL(new RegExp(`/${built.movedTo}$`));
+      await expect(page.locator('main[data-lesson]')).toBeVisible();
+      // What a browser that does not follow the refresh shows: links to the new pages, and nothing axe finds.
+      await page.route(`**/${built.path}`, async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace(/<meta http-equiv="refresh"[^>]*>/, '');
+        await route.fulfill({ response, body });
+      });
+      await page.goto(built.path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator(`main a[href$="/${built.movedTo}"]`)).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+      return;
+    }
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 
     await test.step('renders whole offline', async () => expectRenderedWhole(page, await wakeIslands(page)));

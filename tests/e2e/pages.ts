@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { lessonFiles } from '../support/lessons';
+import { movedTo } from '../../src/content/moved';
 
 /** One page of the built site. */
 export interface BuiltPage {
@@ -14,6 +15,11 @@ export interface BuiltPage {
   lesson: boolean;
   /** The lesson's slug ("socket-phone") on a lesson page, else undefined. */
   slug: string | undefined;
+  /**
+   * On an old address that sends the reader on (src/content/moved.ts), the path it sends them to
+   * ("en/faq-opening/"), else undefined.
+   */
+  movedTo: string | undefined;
 }
 
 /** The build output folder the browser tests serve: dist/, or $E2E_DIST when set (a build kept apart). */
@@ -33,7 +39,7 @@ export function builtPages(dist: string = DIST): BuiltPage[] {
     const parts = path.split('/').filter(Boolean);
     const lang = parts[0] === 'zh' || parts[0] === 'en' ? parts[0] : undefined;
     const lesson = lessons.has(path);
-    pages.push({ path, file, lang, lesson, slug: lesson ? parts[1] : undefined });
+    pages.push({ path, file, lang, lesson, slug: lesson ? parts[1] : undefined, movedTo: movedTo(path) });
   }
   return pages.sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -9,12 +9,12 @@ export const SEARCH_QUERIES: Record<'zh' | 'en', [query: string, slug: string][]
     ['挥手', 'four-way-close'],
     ['半关闭', 'four-way-close'],
     ['TIME_WAIT', 'four-way-close'],
-    ['保活', 'faq'],
+    ['保活', 'faq-closing'],
   ],
   en: [
     ['three-way handshake', 'three-way-handshake'],
     ['half-close', 'four-way-close'],
     ['TIME_WAIT', 'four-way-close'],
-    ['SYN cookies', 'faq'],
+    ['SYN cookies', 'faq-opening'],
   ],
 };

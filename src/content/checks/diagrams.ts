@@ -5,8 +5,13 @@
 import type { DiagramUse, LessonOutline } from '../outline';
 import type { LessonFile } from '../site';
 
-/** The tag as a reader of the source would recognize it: `scenario="x"` or `scenario="x" from={9}`. */
-const shown = (d: DiagramUse) => `scenario="${d.scenario}"${d.from === undefined ? '' : ` from={${d.from}}`}`;
+/** The tag as a reader of the source would recognize it: `scenario="x"`, `scenario="x" from={9}`, `scenario="x" setup="unfold"`. */
+const shown = (d: DiagramUse) =>
+  `scenario="${d.scenario}"${d.from === undefined ? '' : ` from={${d.from}}`}${d.setup === undefined ? '' : ` setup="${d.setup}"`}`;
+
+/** Whether two tags draw the same diagram: setup="fold" is the default, so writing it changes nothing. */
+const sameDiagram = (a: DiagramUse, b: DiagramUse) =>
+  a.scenario === b.scenario && a.from === b.from && (a.setup ?? 'fold') === (b.setup ?? 'fold');
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -54,7 +59,10 @@ type Side = { filePath: string; diagrams: LessonOutline };
 
 /** The first place where two languages' scenario diagrams differ, if any. */
 function compareScenarios(a: Side, b: Side): string[] {
-  const brief = (d: DiagramUse) => d.scenario + (d.from === undefined ? '' : ` from={${d.from}}`);
+  const brief = (d: DiagramUse) =>
+    d.scenario +
+    (d.from === undefined ? '' : ` from={${d.from}}`) +
+    (d.setup === undefined ? '' : ` setup="${d.setup}"`);
   const list = (s: Side) => `[${s.diagrams.diagrams.map(brief).join(', ')}]`;
   const both = `${a.filePath} shows ${list(a)}, ${b.filePath} shows ${list(b)}`;
   const rule = 'Both languages show the same scenario diagrams in the same order';
@@ -62,7 +70,7 @@ function compareScenarios(a: Side, b: Side): string[] {
   for (let i = 0; i < n; i++) {
     const da = a.diagrams.diagrams[i];
     const db = b.diagrams.diagrams[i];
-    if (da && db && shown(da) === shown(db)) continue;
+    if (da && db && sameDiagram(da, db)) continue;
     if (da && db) {
       return [
         `${b.filePath}:${db.line}: diagram ${i + 1} is <ScenarioDiagram ${shown(db)}>, but diagram ${i + 1} of ${a.filePath} (line ${da.line}) is ${shown(da)}. ${rule} (${both}). Fix: add, remove or reorder <ScenarioDiagram> tags, or align their props, until the two lists match.`,

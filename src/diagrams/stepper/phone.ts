@@ -43,7 +43,10 @@ export type PhoneKey =
   | 'free'
   | 'repeats'
   | 'hearsGotIt'
-  | 'quiet';
+  | 'quiet'
+  | 'setUpNumber'
+  | 'setUpLine'
+  | 'setUpLineNoNumber';
 
 const other = (side: Side): Side => (side === 'client' ? 'server' : 'client');
 
@@ -108,4 +111,33 @@ export function phoneText(lang: Lang, st: TraceStep): string {
   const { key, side } = phoneLine(st);
   const who = side ? t(lang, side === 'client' ? 'diagram.phone.client' : 'diagram.phone.server') : '';
   return t(lang, `diagram.phone.${key}`, { who });
+}
+
+/**
+ * The phone line of a folded set-up (the socket/bind/listen calls a scenario opens with, drawn as one
+ * step), one sentence per side in the order the sides first act, from the calls each made: socket() gets a
+ * phone, bind() a number, listen() plugs in the line. Pure.
+ * Example (en): "The server gets a phone and a number, plugs in the line and waits for calls. The client gets a phone."
+ */
+export function setupPhoneText(lang: Lang, setup: readonly TraceStep[]): string {
+  const ops = new Map<Side, Set<string>>();
+  for (const st of setup) {
+    if (!('call' in st.step)) continue;
+    const side = st.step.call;
+    ops.set(side, (ops.get(side) ?? new Set<string>()).add(st.step.op));
+  }
+  return [...ops]
+    .map(([side, did]) => {
+      const key: PhoneKey = did.has('listen')
+        ? did.has('bind')
+          ? 'setUpLine'
+          : 'setUpLineNoNumber'
+        : did.has('bind')
+          ? 'setUpNumber'
+          : 'getsPhone';
+      return t(lang, `diagram.phone.${key}`, {
+        who: t(lang, side === 'client' ? 'diagram.phone.client' : 'diagram.phone.server'),
+      });
+    })
+    .reduce((first, second) => t(lang, 'diagram.phone.setUpBoth', { first, second }));
 }

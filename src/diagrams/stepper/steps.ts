@@ -4,9 +4,9 @@
  * it, the words the live region says and the phone line. The browser only reads it. Pure.
  */
 import { STRINGS, t, type Lang } from '../../i18n';
-import type { SeqVars, States, Trace } from '../../tcp/browser';
-import { traceToTable } from '../trace-to-mermaid';
-import { phoneText } from './phone';
+import type { SeqVars, States, Trace, TraceStep } from '../../tcp/browser';
+import { shownSteps, traceToTable, type RenderOptions } from '../trace-to-mermaid';
+import { phoneText, setupPhoneText } from './phone';
 import type { SayTemplates } from './wire';
 
 /** Both sides' states and [SND.UNA, SND.NXT, RCV.NXT] (null without a connection) at one point. */
@@ -16,7 +16,8 @@ export interface StepPoint {
 }
 
 /**
- * One step as the stepper shows it. `step` is the trace step's index (the `data-step` of its marks).
+ * One step as the stepper shows it. `step` is the trace step's index (the `data-step` of its marks); for the
+ * folded set-up, which the stepper shows as one step, the index of its last step.
  * Example: `{ "step": 5, "states": { "client": "SYN_SENT", "server": "LISTEN" }, "vars": { "client": [100, 101, 0], "server": null }, "action": "client → server: SYN seq=100", "say": "Step 6 of 11: …", "phone": "The client dials the number." }`
  */
 export interface StepView extends StepPoint {
@@ -36,12 +37,20 @@ export interface StepperData {
 
 const triple = (v: SeqVars): [number, number, number] | null => (v ? [v.sndUna, v.sndNxt, v.rcvNxt] : null);
 
-/** The stepper data of `trace` drawn from step `from`, in `lang` (see StepperData). Pure. */
-export function stepperData(trace: Trace, lang: Lang, from = 0): StepperData {
-  const { rows } = traceToTable(trace, lang, { from });
-  const shown = trace.steps.slice(from);
-  const before = trace.steps[from - 1];
-  const first = shown[0];
+/**
+ * The stepper data of `trace` drawn as `opts` says (from which step, set-up folded or not), in `lang` (see
+ * StepperData): one step per row of the table twin, in the same order. Pure.
+ */
+export function stepperData(trace: Trace, lang: Lang, opts: RenderOptions = {}): StepperData {
+  const { rows } = traceToTable(trace, lang, opts);
+  const { setup, steps } = shownSteps(trace, opts);
+  // Each step shown: the trace step whose end it shows (the folded set-up ends at its last) and its phone line.
+  const shown: { end: TraceStep; phone: string }[] = [
+    ...(setup.length > 0 ? [{ end: setup[setup.length - 1]!, phone: setupPhoneText(lang, setup) }] : []),
+    ...steps.map((st) => ({ end: st, phone: phoneText(lang, st) })),
+  ];
+  const first = setup[0] ?? steps[0];
+  const before = first && trace.steps[first.index - 1];
   const total = shown.length;
   return {
     start: {
@@ -49,13 +58,12 @@ export function stepperData(trace: Trace, lang: Lang, from = 0): StepperData {
       vars: { client: triple(before?.vars.client ?? null), server: triple(before?.vars.server ?? null) },
       say: t(lang, 'diagram.step.start', { total }),
     },
-    steps: shown.map((st, i) => {
-      const phone = phoneText(lang, st);
+    steps: shown.map(({ end, phone }, i) => {
       const action = rows[i]?.[1] ?? '';
       return {
-        step: st.index,
-        states: { ...st.after },
-        vars: { client: triple(st.vars.client), server: triple(st.vars.server) },
+        step: end.index,
+        states: { ...end.after },
+        vars: { client: triple(end.vars.client), server: triple(end.vars.server) },
         action,
         say: t(lang, 'diagram.step.say', { n: i + 1, total, action, phone }),
         phone,

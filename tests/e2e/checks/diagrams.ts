@@ -29,9 +29,11 @@ function figuresOnScreen(page: Page): Promise<FigureOnScreen[]> {
         return range.getBoundingClientRect();
       };
       const pairs: [Element, Element | null][] = [];
-      // A note's label is the text of its note group: svg-optimize.ts drops its class noteText (mermaid.css).
-      for (const t of el.querySelectorAll('svg text.actor, svg :is(g[data-et="note"], g[data-mark]) > text'))
-        pairs.push([t, t.previousElementSibling]);
+      for (const t of el.querySelectorAll('svg text.actor')) pairs.push([t, t.previousElementSibling]);
+      // A note's labels are the texts of its note group (svg-optimize.ts drops their class noteText, mermaid.css
+      // finds them so); a note of several lines (the folded set-up) draws its rect, then one text per line.
+      for (const t of el.querySelectorAll('svg :is(g[data-et="note"], g[data-mark]) > text'))
+        pairs.push([t, t.parentElement?.querySelector(':scope > rect') ?? null]);
       for (const t of el.querySelectorAll('svg g.node .nodeLabel')) {
         const node = t.closest('g.node');
         pairs.push([t, node?.querySelector(':scope > rect, :scope > path, :scope > polygon') ?? null]);

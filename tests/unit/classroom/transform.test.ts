@@ -33,6 +33,9 @@ const BUILD = {
       '<p data-pagefind-ignore>不该被索引</p><a href="../glossary/">术语</a><a href="/en/">English</a></main>',
   ),
   'zh/glossary/index.html': page('zh-Hans', '<h1>术语</h1>'),
+  'zh/old/index.html':
+    '<!doctype html><html lang="zh-Hans"><head><meta http-equiv="refresh" content="0;url=/zh/lab/">' +
+    '<meta name="description" content="0;url=/zh/lab/"></head><body><h1>搬家了</h1></body></html>',
   'en/index.html': page('en', '<h1>English</h1>'),
   '_astro/site.css': 'body{background:url(/favicon.svg)}',
   '_astro/entry.js':
@@ -63,6 +66,9 @@ describe('the classroom copy (file://)', () => {
     expect(lab).toContain('href="../../en/index.html"');
     expect(read('index.html')).toContain('href="zh/lab/index.html"');
     expect(read('_astro/site.css')).toBe('body{background:url(../favicon.svg)}');
+    // An old address sends the reader on from disk too; other meta tags are left as they are.
+    expect(read('zh/old/index.html')).toContain('<meta http-equiv="refresh" content="0;url=../lab/index.html">');
+    expect(read('zh/old/index.html')).toContain('<meta name="description" content="0;url=/zh/lab/">');
     expect(lab).not.toContain('data-online-only');
     expect(lab).not.toContain('serviceWorker');
     for (const gone of ['index.html.br', 'sw.js', 'sitemap.xml', 'og', 'pagefind', '_astro/entry.js'])

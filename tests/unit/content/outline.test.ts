@@ -130,6 +130,8 @@ describe('the lesson outline: diagrams', () => {
           '', // 11
           '<ScenarioDiagram from="9" scenario="half-close"/>', // 12
           '<ScenarioDiagram scenario="half-close" from={3} />', // 13
+          '<ScenarioDiagram scenario="handshake" setup="unfold" />', // 14
+          '<ScenarioDiagram scenario="handshake" setup={"fold"} />', // 15
         ].join('\n'),
       ),
     );
@@ -138,6 +140,8 @@ describe('the lesson outline: diagrams', () => {
       { scenario: 'lost-syn', lang: 'en', line: 10 },
       { scenario: 'half-close', from: 9, line: 12 },
       { scenario: 'half-close', from: 3, line: 13 },
+      { scenario: 'handshake', setup: 'unfold', line: 14 },
+      { scenario: 'handshake', setup: 'fold', line: 15 },
     ]);
     expect(outline.mermaid).toEqual([]);
     expect(outline.problems).toEqual([]);
@@ -220,5 +224,26 @@ describe('the lesson outline: diagrams', () => {
     expect(problems[0]!.message).toMatch(/^<ScenarioDiagram> has no scenario prop\. Fix:/);
     expect(problems[1]!.message).toMatch(/^<ScenarioDiagram scenario=\{id\}> must name its scenario as a string/);
     expect(problems[2]!.message).toMatch(/needs a step index\. Fix: write from=\{9\}/);
+  });
+
+  it('names a setup prop that is neither "fold" nor "unfold", with the values it takes', () => {
+    const { diagrams, problems } = lessonOutline(
+      lesson('<ScenarioDiagram scenario="handshake" setup="folded" />\n<ScenarioDiagram scenario="x" setup={mode} />'),
+    );
+    expect(diagrams).toEqual([
+      { scenario: 'handshake', line: 5 },
+      { scenario: 'x', line: 6 },
+    ]);
+    expect(problems).toEqual([
+      {
+        line: 5,
+        message:
+          '<ScenarioDiagram scenario="handshake" setup="folded"> must be setup="fold" or setup="unfold" (default "fold"). Fix: write setup="unfold" to draw each set-up call, or leave it out.',
+      },
+      {
+        line: 6,
+        message: expect.stringMatching(/^<ScenarioDiagram scenario="x" setup=\{mode\}> must be setup="fold" or/),
+      },
+    ]);
   });
 });

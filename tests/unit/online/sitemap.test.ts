@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { robotsTxt, sitemapEntries, sitemapXml } from '~/online/sitemap';
+import { MOVED, movedTo } from '~/content/moved';
 import { parseXml, type XmlElement } from './xml';
 
 const PAGES = ['', 'zh/', 'en/', 'zh/glossary/', 'en/glossary/', 'zh/socket-phone/', 'en/socket-phone/', '404/'];
@@ -63,6 +64,15 @@ describe('sitemap.xml', () => {
     });
   });
 
+  it('leaves out the old addresses that only send the reader on, in both languages', () => {
+    const old = Object.keys(MOVED);
+    expect(old.length).toBeGreaterThan(0);
+    const pages = [...PAGES, ...old.flatMap((path) => [`zh/${path}`, `en/${path}`])];
+    const urls = read(sitemapXml(sitemapEntries(pages, 'https://tcp.example/')));
+    expect(urls.size).toBe(read(sitemapXml(sitemapEntries(PAGES, 'https://tcp.example/'))).size);
+    for (const path of old) expect(urls.has(`https://tcp.example/zh/${path}`), path).toBe(false);
+  });
+
   it('escapes what XML reserves', () => {
     const xml = sitemapXml([{ loc: 'https://tcp.example/?a=1&b=<2>', alternates: [] }]);
     expect([...read(xml).keys()]).toEqual(['https://tcp.example/?a=1&b=<2>']);
@@ -79,9 +89,10 @@ describe('robots.txt', () => {
   });
 });
 
-// The real one, when a build is there: well-formed, and every page of dist/ except the 404 page is in it.
+// The real one, when a build is there: well-formed, and every page of dist/ except the 404 page and the old
+// addresses that send the reader on (src/content/moved.ts) is in it.
 describe.runIf(existsSync('dist/sitemap.xml'))('dist/sitemap.xml', () => {
-  it('is well-formed and lists every built page', () => {
+  it('is well-formed and lists every built page but the old addresses', () => {
     const urls = read(readFileSync('dist/sitemap.xml', 'utf8'));
     const paths = [...urls.keys()].map((loc) => new URL(loc).pathname);
     const built: string[] = [];
@@ -94,7 +105,9 @@ describe.runIf(existsSync('dist/sitemap.xml'))('dist/sitemap.xml', () => {
       }
     };
     walk('dist');
-    expect(paths.sort()).toEqual(built.sort());
+    const moved = built.filter((path) => movedTo(path) !== undefined);
+    expect(moved.length, 'old addresses in the build').toBeGreaterThan(0);
+    expect(paths.sort()).toEqual(built.filter((path) => !moved.includes(path)).sort());
     expect(readFileSync('dist/robots.txt', 'utf8')).toContain('Sitemap: https://');
   });
 });

@@ -255,8 +255,8 @@ const EXPECTED: Record<string, string[]> = {
     'ESTABLISHED ESTABLISHED | ACK seq=401 ack=111',
     'ESTABLISHED ESTABLISHED',
   ],
-  // Lesson 6. The delayed ACK of the FIN (RFC 9293 §3.8.6.3) times out before the program closes: the ACK
-  // leaves alone and the close takes four segments.
+  // Lessons 6 and 7, the questions about opening and closing. The delayed ACK of the FIN (RFC 9293
+  // §3.8.6.3) times out before the program closes: the ACK leaves alone and the close takes four segments.
   'faq-fin-ack-alone': [
     ...OPEN,
     'FIN_WAIT_1 ESTABLISHED | FIN, ACK seq=101 ack=301',

@@ -83,6 +83,33 @@ describe('lesson diagrams', () => {
     ).toEqual([]);
   });
 
+  it('tells apart a diagram that unfolds its set-up from one that folds it', () => {
+    const problems = checkLessonDiagrams(
+      [
+        source('zh/01-a', '<ScenarioDiagram scenario="handshake" setup="unfold" />'),
+        source('en/01-a', '<ScenarioDiagram scenario="handshake" />'),
+      ],
+      ['zh', 'en'],
+      SCENARIOS,
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(
+      'content/lessons/en/01-a.mdx:5: diagram 1 is <ScenarioDiagram scenario="handshake">, but diagram 1 of content/lessons/zh/01-a.mdx (line 5) is scenario="handshake" setup="unfold".',
+    );
+    expect(problems[0]).toContain('[handshake setup="unfold"]');
+    // setup="fold" is what a tag without the prop draws.
+    expect(
+      checkLessonDiagrams(
+        [
+          source('zh/01-a', '<ScenarioDiagram scenario="handshake" setup="fold" />'),
+          source('en/01-a', '<ScenarioDiagram scenario="handshake" />'),
+        ],
+        ['zh', 'en'],
+        SCENARIOS,
+      ),
+    ).toEqual([]);
+  });
+
   it('names a diagram that one language lacks, wherever it is', () => {
     const two = '<ScenarioDiagram scenario="handshake" />\n\n<ScenarioDiagram scenario="lost-syn" />';
     const one = '<ScenarioDiagram scenario="handshake" />';

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '~/tcp';
-import { phoneLine, phoneText } from '~/diagrams/stepper/phone';
-import { loadScenario } from '../../tcp/helpers';
+import { parseScenario, runScenario } from '~/tcp';
+import { phoneLine, phoneText, setupPhoneText } from '~/diagrams/stepper/phone';
+import { setupSteps } from '~/diagrams/trace-to-mermaid';
+import { SCENARIO_DIR, loadScenario } from '../../tcp/helpers';
 
 const line = (id: string, step: number) => phoneLine(runScenario(loadScenario(id)).steps[step]!);
 
@@ -43,5 +45,33 @@ describe('phoneText', () => {
     const st = runScenario(loadScenario('handshake')).steps[5]!;
     expect(phoneText('en', st)).toBe('The server’s phone rings.');
     expect(phoneText('zh', st)).toBe('服务器的电话响了。');
+  });
+});
+
+describe('setupPhoneText', () => {
+  const text = (id: string, lang: 'en' | 'zh') => setupPhoneText(lang, setupSteps(runScenario(loadScenario(id))));
+
+  it('says what each side built, in the order the sides set up, in the page language', () => {
+    expect(text('handshake', 'en')).toBe(
+      'The server gets a phone and a number, plugs in the line and waits for calls. The client gets a phone.',
+    );
+    expect(text('handshake', 'zh')).toBe(
+      '服务器装好电话、申请到号码、插上电话线，守在电话旁等人打来。客户端拿到一部电话。',
+    );
+    expect(text('simultaneous-open', 'en')).toBe(
+      'The client gets a phone and a number of its own. The server gets a phone and a number of its own.',
+    );
+    expect(text('faq-syn-flood', 'zh')).toBe('服务器装好电话、申请到号码、插上电话线，守在电话旁等人打来。');
+    expect(text('connection-refused', 'en')).toBe('The client gets a phone.');
+  });
+
+  it('does not give a side a number it did not bind when listen() comes without bind()', () => {
+    const json = JSON.parse(readFileSync(SCENARIO_DIR + 'handshake.json', 'utf8')) as { steps: unknown[] };
+    const steps = json.steps.filter((s) => (s as { op?: string }).op !== 'bind');
+    const trace = runScenario(parseScenario({ ...json, steps }, 'handshake.json'));
+    expect(setupSteps(trace).map((st) => (st.step as { op: string }).op)).toEqual(['socket', 'listen', 'socket']);
+    expect(setupPhoneText('en', setupSteps(trace))).toBe(
+      'The server gets a phone, plugs in the line and waits for calls. The client gets a phone.',
+    );
   });
 });

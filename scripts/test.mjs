@@ -1,0 +1,101 @@
+// `npm test`: every check CI runs, in three phases. Within a phase the steps do not need each other's
+// output, so they run at the same time and keep both cores of a small machine busy; a step's output is
+// printed whole when it ends, with its time. The browser phase streams as it goes.
+//   1. formatting, the type check, and the unit tests that need no build
+//   2. the site build (dist/); then the classroom archive packed from it and the unit tests that read dist/
+//      or the archive, while the site is built again under the base path /tcp/ (.tmp/dist-base)
+//   3. the browser tests: the site, the base-path build and the classroom archive (playwright.ci.config.ts)
+// Two Astro processes never run at once (`astro check` and `astro build` both write .astro/).
+// Each step is also an npm script of its own (see package.json) for running alone.
+import { spawn } from 'node:child_process';
+
+const ARCHIVE = 'hello-tcp-classroom.zip';
+
+/** Runs a command; resolves with its exit code, its time and what it printed (or prints as it goes). */
+function run(label, command, { env = {}, stream = false } = {}) {
+  const started = Date.now();
+  return new Promise((done) => {
+    const child = spawn(command, {
+      shell: true,
+      env: { ...process.env, ...env },
+      stdio: stream ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    });
+    const out = [];
+    child.stdout?.on('data', (chunk) => out.push(chunk));
+    child.stderr?.on('data', (chunk) => out.push(chunk));
+    child.on('close', (code, signal) =>
+      done({
+        label,
+        code: code ?? (signal ? 1 : 0),
+        seconds: (Date.now() - started) / 1000,
+        output: Buffer.concat(out),
+      }),
+    );
+  });
+}
+
+/** Runs steps one after another, stopping at the first that fails. */
+async function sequence(...steps) {
+  const results = [];
+  for (const step of steps) {
+    const result = await step();
+    results.push(result);
+    if (result.code !== 0) break;
+  }
+  return results;
+}
+
+/** Runs one phase's steps at once, prints each, and exits if any failed. */
+async function phase(name, ...steps) {
+  const started = Date.now();
+  console.log(`\n== ${name}`);
+  const results = (await Promise.all(steps.map((step) => step()))).flat();
+  for (const r of results) {
+    console.log(`\n-- ${r.label}: ${r.code === 0 ? 'passed' : `FAILED (exit ${r.code})`} in ${r.seconds.toFixed(1)} s`);
+    process.stdout.write(r.output);
+  }
+  console.log(`\n== ${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const failed = results.filter((r) => r.code !== 0).map((r) => r.label);
+  if (failed.length > 0) {
+    console.error(`\nnpm test failed: ${failed.join(', ')}`);
+    process.exit(1);
+  }
+}
+
+/** Unit tests that read dist/ or the classroom archive: they run after the build (phase 2). */
+const AFTER_BUILD = ['tests/unit/classroom/**', 'tests/unit/online/sitemap.test.ts'];
+
+const started = Date.now();
+await phase(
+  'format, types, unit tests',
+  () => run('prettier --check', 'npm run format:check --silent'),
+  () => run('astro check', 'npm run check --silent'),
+  () => run('unit tests', `npx vitest run ${AFTER_BUILD.map((glob) => `--exclude '${glob}'`).join(' ')}`),
+);
+await phase('build', () => run('build (dist/)', 'npm run build --silent'));
+await phase(
+  'classroom archive and its unit tests, base-path build',
+  () =>
+    sequence(
+      () => run('classroom archive from dist/', `node scripts/classroom.mjs --from dist --out ${ARCHIVE}`),
+      () =>
+        run(
+          'unit tests of dist/ and the archive',
+          `npx vitest run ${AFTER_BUILD.map((glob) => glob.replace('/**', '')).join(' ')}`,
+          {
+            env: { CLASSROOM_ARCHIVE: ARCHIVE },
+          },
+        ),
+    ),
+  () => run('build under /tcp/ (.tmp/dist-base)', 'npm run build:base --silent'),
+);
+console.log('\n== browser tests: site, base path, classroom archive');
+const browser = await run('browser tests', 'npx playwright test -c playwright.ci.config.ts', {
+  env: { CLASSROOM_ARCHIVE: ARCHIVE },
+  stream: true,
+});
+console.log(`\n== browser tests: ${browser.seconds.toFixed(1)} s`);
+console.log(
+  `\nnpm test: ${browser.code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
+process.exit(browser.code);

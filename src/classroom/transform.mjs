@@ -89,6 +89,7 @@ export async function makeFileCopy(siteDir, outDir) {
       };
       entries.parent.children.splice(entries.at, 0, script);
     }
+    templateContents(tree);
     writeFileSync(join(outDir, page), toHtml(tree, { characterReferences: { useNamedReferences: true } }));
   }
   for (const path of files.filter((p) => p.endsWith('.css'))) {
@@ -131,6 +132,18 @@ function findAll(node, test, found = []) {
   if (node.type === 'element' && test(node)) found.push(node);
   for (const child of node.children ?? []) findAll(child, test, found);
   return found;
+}
+
+/**
+ * Gives each <template> its content as hast-util-to-html writes it (`content`, a root): the HTML parser leaves
+ * it in `children`, which the writer skips, so a template (the stepper's words, the capture page's figure)
+ * would reach the copy empty. Changes the tree.
+ */
+function templateContents(tree) {
+  for (const el of findAll(tree, (node) => node.tagName === 'template' && node.children.length > 0)) {
+    el.content = { type: 'root', children: el.children };
+    el.children = [];
+  }
 }
 
 function htmlLang(tree) {

@@ -11,7 +11,17 @@
  * - Presentation attributes a stylesheet rule overrides anyway (a note's `fill` under `.note{fill:…}`),
  *   inline fonts that diagrams.css overrides with `!important`, and the text alignment every label of
  *   a class shares, which mermaid.css then sets once (TEXT_DEFAULTS).
+ * - In a sequence diagram, what the page's CSS does for every label: a label's `dy="1em"` joins its `y`,
+ *   a lone `<tspan>` gives way to its words, a note's box and label lose their classes (mermaid.css
+ *   finds them as the rect and text of their note group), and classes nothing reads go (UNREAD_CLASSES).
  * - Numbers rounded to two decimals.
+ *
+ * Each diagram keeps its own arrowhead `<marker>`: a url(#…) may point into another SVG of the page, but a
+ * marker's contents inherit their style from the marker's ancestors, not from the line that uses it (SVG
+ * painting, markers; WPT svg/painting/marker-002.svg), so one marker shared by the page would not follow a
+ * figure's projector or print colours, and would vanish with the figure that holds it whenever
+ * content-visibility skips that figure (diagrams.css). `context-stroke` would follow the line, but also turn
+ * the current step's arrowhead to the highlight colour: a visible change.
  *
  * Applied to the cached SVG (after svg-theme.ts, before the stepper marks), so diagram-cache/ keeps
  * the SVG as rendered and its keys do not change. Pure; the stylesheet is passed in.
@@ -39,6 +49,22 @@ export const TEXT_DEFAULTS: Record<string, Record<string, string>> = {
   messageText: { 'text-anchor': 'middle', 'dominant-baseline': 'middle', 'alignment-baseline': 'middle' },
   actor: { 'text-anchor': 'middle', 'dominant-baseline': 'central', 'alignment-baseline': 'central' },
 };
+
+/**
+ * The size of every diagram label: diagrams.css sets `font-size: 16px !important` on each, so a label's
+ * `dy="1em"` is 16 units of the SVG, added to its `y` instead (tests/unit/diagrams/svg-optimize.test.ts
+ * reads diagrams.css to hold the two together).
+ */
+export const LABEL_PX = 16;
+
+/**
+ * Classes of a sequence diagram that no stylesheet and no script reads (the test checks the site's CSS):
+ * dropped. A note's `note` and `noteText` go too (NOTE_PARTS): mermaid.css styles a note group's parts.
+ */
+export const UNREAD_CLASSES = new Set(['actor-top', 'actor-bottom', 'actor-box', '200']);
+
+/** The class of each part of a sequence diagram's note group, which mermaid.css finds by its place instead. */
+const NOTE_PARTS: Record<string, string> = { rect: 'note', text: 'noteText' };
 
 /** Inline font declarations diagrams.css overrides with `!important` on every diagram label. */
 const OVERRIDDEN_FONT = new Set(['font-family', 'font-size']);
@@ -191,6 +217,24 @@ function walk(el: Element, visit: (el: Element, parent: Element | undefined) => 
   for (const c of el.children) if (typeof c !== 'string') walk(c, visit, el);
 }
 
+/**
+ * A sequence diagram's label made lighter, with no change on screen: `dy="1em"` added to its `y` (see
+ * LABEL_PX), and a lone `<tspan>` at the label's own `x` (Mermaid wraps each line in one) replaced by its
+ * words, which the label's own rules then style (mermaid.css).
+ */
+function unwrapLabel(text: Element): void {
+  const y = text.attrs.get('y');
+  if (text.attrs.get('dy') === '1em' && y !== undefined && Number.isFinite(Number(y))) {
+    text.attrs.set('y', String(Number(y) + LABEL_PX));
+    text.attrs.delete('dy');
+  }
+  const [only, ...rest] = text.children;
+  if (rest.length > 0 || only === undefined || typeof only === 'string' || only.name !== 'tspan') return;
+  const own = [...only.attrs].filter(([name, value]) => !(name === 'dy' && value === '0'));
+  const atLabel = own.length === 1 && own[0]![0] === 'x' && own[0]![1] === text.attrs.get('x');
+  if (atLabel && only.children.every((c) => typeof c === 'string')) text.children = only.children;
+}
+
 /** The result of optimizeSvg: the SVG, and the Mermaid rules the shared sheet lacked (kept in the SVG). */
 export interface Optimized {
   svg: string;
@@ -243,6 +287,7 @@ export function optimizeSvg(svg: string, id: string, sharedCss: string): Optimiz
       if (overridden) el.attrs.delete(name);
     }
     if (el.name === 'tspan' && el.attrs.get('dy') === '0') el.attrs.delete('dy');
+    if (el.name === 'text' && kind === 'sequence') unwrapLabel(el);
     // Inline styles: fonts diagrams.css overrides on text, a line's fill (a line has no inside),
     // the label alignment its class shares; the rest stays inline.
     const style = new Map(styleDecls(el.attrs.get('style') ?? ''));
@@ -261,6 +306,14 @@ export function optimizeSvg(svg: string, id: string, sharedCss: string): Optimiz
           if (own !== undefined && own !== value) style.set(prop, own);
         }
       }
+    }
+    if (kind === 'sequence' && el.attrs.has('class')) {
+      // What CSS finds without a class: a note's box and label are the rect and text of its note group (mermaid.css).
+      const inNote = parent?.name === 'g' && parent.attrs.get('data-et') === KEEP_DATA_ET;
+      const byPlace = inNote ? NOTE_PARTS[el.name] : undefined;
+      const kept = classes.filter((c) => !UNREAD_CLASSES.has(c) && c !== byPlace);
+      if (kept.length === 0) el.attrs.delete('class');
+      else if (kept.length < classes.length) el.attrs.set('class', kept.join(' '));
     }
     if (el.attrs.has('style')) {
       if (style.size === 0) el.attrs.delete('style');

@@ -95,6 +95,11 @@ test('the language switch goes to the same lesson in the other language, and a d
   await figure.scrollIntoViewIfNeeded();
   await expect(figure).toBeVisible();
   expect((await figure.boundingBox())!.height).toBeGreaterThan(100);
+  // It steps: the controls come from the page's stepper words, the action from its table twin.
+  const stepper = page.locator('figure[data-stepper]').first();
+  await stepper.getByRole('button', { name: zh['diagram.step.next'], exact: true }).click();
+  const action = await stepper.locator('details.diagram-table tbody tr').first().locator('td').first().textContent();
+  await expect(stepper.locator('[aria-live="polite"]')).toContainText(`${action}。`);
   await page.locator('[data-lang-switch]').click();
   await expect(page).toHaveURL(fileUrl('en/three-way-handshake/index.html'));
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

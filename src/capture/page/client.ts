@@ -11,7 +11,6 @@ import { fill, readLabels, type Labels } from '~/i18n/fill';
 import type { UiKey } from '~/i18n/en';
 import type { drawLadder as DrawLadder } from '~/simulator/draw';
 import type { stepper as Stepper } from '~/diagrams/stepper/client/stepper';
-import { encodeStepper } from '~/diagrams/stepper/wire';
 import { MAX_BYTES } from '../types';
 import { createEngine, type Engine } from './engine';
 import type { Presented } from './present';
@@ -222,8 +221,9 @@ class CaptureReplay extends HTMLElement {
     figure.querySelector('figcaption')!.textContent = title;
     figure.querySelector('.diagram-scroll')!.setAttribute('aria-label', this.say('diagram.region', { title }));
     drawLadder(figure.querySelector('svg')!, ladder, 'capture-head');
-    // Set as text, never parsed as markup, so the JSON needs no escaping here.
-    figure.querySelector('.stepper-data')!.textContent = JSON.stringify(encodeStepper(data));
+    // Set as text, never parsed as markup, so the JSON needs no escaping here; as it is, since the stepper
+    // takes StepperData too (there is no table twin here to leave anything to, and no page bytes to save).
+    figure.querySelector('.stepper-data')!.textContent = JSON.stringify(data);
     this.$('.capture-figure-slot').replaceChildren(figure);
     stepper(figure);
   }

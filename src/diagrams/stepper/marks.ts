@@ -1,7 +1,7 @@
 /**
  * Marks a rendered scenario diagram for the stepper: each note group and each message (its text and
  * its line) gets `data-mark` (call, segment, state, event: how it is styled) and, when it belongs to a
- * trace step, `data-step`. Done after the cache read, so the cached SVG and its key stay the same.
+ * trace step, `data-step`; a note group's mark takes the place of its `data-et="note"`. Done after the cache read, so the cached SVG and its key stay the same.
  * Mermaid draws a sequence diagram's notes in statement order, then its messages in statement order;
  * the marks come in statement order from traceToMarkedMermaid. Pure.
  */
@@ -23,8 +23,9 @@ export function markSteps(svg: string, marks: StepMark[]): string {
   let line = 0;
   const out = svg
     .replace(/<g data-et="note"/g, (tag) => {
+      // The mark tells a note group apart as data-et did (mermaid.css styles its label by either).
       const m = notes[n++];
-      return m ? `${tag}${attrs(m)}` : tag;
+      return m ? `<g${attrs(m)}` : tag;
     })
     .replace(/<text(?=[^>]*\sclass="messageText")/g, (tag) => {
       const m = messages[text++];

@@ -30,8 +30,9 @@ function figuresOnScreen(page: Page): Promise<FigureOnScreen[]> {
       };
       const pairs: [Element, Element | null][] = [];
       for (const t of el.querySelectorAll('svg text.actor')) pairs.push([t, t.previousElementSibling]);
-      // A note of several lines (the folded set-up) draws its rect, then one text per line.
-      for (const t of el.querySelectorAll('svg text.noteText'))
+      // A note's labels are the texts of its note group (svg-optimize.ts drops their class noteText, mermaid.css
+      // finds them so); a note of several lines (the folded set-up) draws its rect, then one text per line.
+      for (const t of el.querySelectorAll('svg :is(g[data-et="note"], g[data-mark]) > text'))
         pairs.push([t, t.parentElement?.querySelector(':scope > rect') ?? null]);
       for (const t of el.querySelectorAll('svg g.node .nodeLabel')) {
         const node = t.closest('g.node');
@@ -201,7 +202,8 @@ export async function expectDiagramsPrinted(page: Page): Promise<void> {
       };
       const paper = getComputedStyle(el).backgroundColor;
       const faint: string[] = [];
-      for (const t of el.querySelectorAll('text.actor, text.messageText, text.noteText, foreignObject p')) {
+      const labels = 'text.actor, text.messageText, :is(g[data-et="note"], g[data-mark]) > text';
+      for (const t of el.querySelectorAll(`${labels}, foreignObject p`)) {
         if ((t.textContent ?? '').trim() === '') continue;
         const glyphs = t.querySelector('tspan') ?? t;
         const ink = glyphs instanceof SVGElement ? getComputedStyle(glyphs).fill : getComputedStyle(glyphs).color;

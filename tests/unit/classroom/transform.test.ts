@@ -106,6 +106,13 @@ describe('the classroom copy (file://)', () => {
     expect(searchEmbedded(index, '索引').count).toBe(0); // data-pagefind-ignore
   });
 
+  it('keeps what a <template> holds', async () => {
+    const words =
+      '<template class="stepper-ui" data-say="Step {n}"><div class="stepper" hidden><button type="button">Next</button></div></template>';
+    const { read } = await copyOf({ ...BUILD, 'en/index.html': page('en', `<h1>English</h1>${words}`) });
+    expect(read('en/index.html')).toContain(words);
+  });
+
   it('fails naming the page when a module script is missing, and when Vite lists preloads another way', async () => {
     await expect(copyOf({ ...BUILD, '_astro/entry.js': undefined as never })).rejects.toThrow(
       /index\.html loads the module \/_astro\/entry\.js, which is not in the build/,

@@ -1,6 +1,7 @@
 // The optimised SVG a page carries (src/diagrams/svg-optimize.ts) against the cached one it came from:
 // what it keeps (names, descriptions, step marks), what it drops, and, in Chromium, that it looks the same.
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSite } from '~/content/site';
 import { runScenario } from '~/tcp';
@@ -9,11 +10,13 @@ import { CHROMIUM_ARGS, findChromium } from '~/diagrams/chromium';
 import { markSteps } from '~/diagrams/stepper/marks';
 import {
   cssRules,
+  LABEL_PX,
   mermaidCssPrefix,
   optimizeSvg,
   parseSvg,
   serializeSvg,
   TEXT_DEFAULTS,
+  UNREAD_CLASSES,
 } from '~/diagrams/svg-optimize';
 import { traceToMarkedMermaid } from '~/diagrams/trace-to-mermaid';
 
@@ -97,6 +100,59 @@ describe('optimizeSvg on every cached diagram', () => {
     expect(out).toBe(
       '<svg id="d" aria-roledescription="sequence"><text x="1" class="noteText" style="font-weight:700!important;text-anchor:start">a</text></svg>',
     );
+  });
+
+  it('leaves a sequence diagram’s labels what the page’s CSS cannot do: their words, at their place', () => {
+    const sequences = cached.filter((c) => kindOf(c.svg) === 'sequence');
+    for (const { file, svg, id } of sequences) {
+      const out = optimize(svg, id).svg;
+      // No dy="1em" (added to y), no lone <tspan>, no class on a note's box or label, no class nothing reads.
+      expect(out, file).not.toMatch(/\sdy="1em"|<tspan|class="note(?:Text)?"/);
+      for (const cls of UNREAD_CLASSES) expect(out, file).not.toMatch(new RegExp(`class="[^"]*\\b${cls}\\b`));
+      // Every label moved down by exactly 1em, in document order.
+      const ys = (s: string, dy: boolean) =>
+        [...s.matchAll(/<text\s[^>]*>/g)].map((m) => {
+          const y = Number(/\sy="([^"]+)"/.exec(m[0])?.[1]);
+          return Math.round((dy && m[0].includes('dy="1em"') ? y + LABEL_PX : y) * 100) / 100;
+        });
+      expect(ys(out, false), file).toEqual(ys(svg, true));
+    }
+    // A label that a lone <tspan> does not explain keeps it: two lines, or a tspan elsewhere than the label.
+    const two =
+      '<svg id="d" aria-roledescription="sequence"><text x="1" y="2" dy="1em"><tspan x="1">a</tspan><tspan x="1" dy="1em">b</tspan></text></svg>';
+    expect(optimize(two, 'd').svg).toBe(
+      '<svg id="d" aria-roledescription="sequence"><text x="1" y="18"><tspan x="1">a</tspan><tspan x="1" dy="1em">b</tspan></text></svg>',
+    );
+    const aside = '<svg id="d" aria-roledescription="sequence"><text x="1" y="2"><tspan x="5">a</tspan></text></svg>';
+    expect(optimize(aside, 'd').svg).toBe(aside);
+  });
+
+  it('adds to each label the 1em that diagrams.css makes 16 px, and drops only classes no stylesheet or script reads', () => {
+    const labels = cssRules(DIAGRAMS_CSS).find((r) => r.startsWith('.diagram svg text,'));
+    expect(labels).toContain(`font-size:${LABEL_PX}px!important`);
+    // Nothing in the site's stylesheets selects them, and no script names them (as a selector or a class).
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? sources(join(dir, e.name)) : /\.(css|ts|astro|mjs)$/.test(e.name) ? [join(dir, e.name)] : [],
+      );
+    const files = sources('src').filter((f) => !f.endsWith('svg-optimize.ts'));
+    const read = (ext: RegExp) =>
+      files
+        .filter((f) => ext.test(f))
+        .map((f) => readFileSync(f, 'utf8'))
+        .join('\n');
+    const css = read(/\.css$/);
+    const scripts = read(/\.(ts|astro|mjs)$/);
+    const inCss = (cls: string) => new RegExp(`\\.${cls}(?![\\w-])|class[~*|^$]?=['"]?[^\\]]*\\b${cls}\\b`);
+    const inScript = (cls: string) =>
+      new RegExp(`\\.${cls}(?![\\w-])|class(?:Name|List)?\\W{0,20}['"\`][^'"\`]*\\b${cls}\\b`);
+    // The checks find a class that is read.
+    expect(css).toMatch(inCss('actor-line'));
+    expect(scripts).toMatch(inScript('stepper-data'));
+    for (const cls of UNREAD_CLASSES) {
+      expect(css, cls).not.toMatch(inCss(cls));
+      expect(scripts, cls).not.toMatch(inScript(cls));
+    }
   });
 
   it('parses and writes back the markup unchanged, HTML labels in a foreignObject included', () => {

@@ -1,8 +1,9 @@
 /**
- * The step-through of one scenario diagram (browser only). The figure arrives complete: the SVG with
- * each step's elements marked (`data-step`), the hidden controls and the step data as JSON, all
- * written at build time. This script only reveals the controls, toggles classes and fills in text.
- * It also adds the figure's projector button (the figure has `data-projector`).
+ * The step-through of one scenario diagram (browser only). The figure arrives with the SVG's elements
+ * marked with their steps (`data-step`), its table twin and the step data the twin lacks as JSON, all
+ * written at build time; the page holds the stepper's words once (`<template class="stepper-ui">`,
+ * controls.ts). This script copies those controls into the figure, reveals them, toggles classes and fills
+ * in text. It also gives the figure projector mode, with the labels from the same words.
  * Until the reader presses a button the whole diagram stays visible; then the steps after the current
  * one fade out and the current one is highlighted.
  */
@@ -12,11 +13,21 @@ import { decodeStepper, type StepperWire } from '../wire';
 
 /** Makes `figure` (a `figure[data-stepper]`) step-through. Safe to call twice. */
 export function stepper(figure: HTMLElement): void {
-  const box = figure.querySelector<HTMLElement>('.stepper');
-  const json = box?.querySelector('.stepper-data')?.textContent;
-  if (!box || !json || figure.dataset.stepperReady !== undefined) return;
+  const script = figure.querySelector('script.stepper-data');
+  const ui = document.querySelector<HTMLTemplateElement>('template.stepper-ui');
+  const json = script?.textContent;
+  if (!script || !ui || !json || figure.dataset.stepperReady !== undefined) return;
   figure.dataset.stepperReady = '';
-  const data = decodeStepper(JSON.parse(json) as StepperWire);
+  const twin = figure.querySelector('.diagram-table tbody');
+  const { sayStart, say: sayTemplate, projectorEnter, projectorExit } = ui.dataset;
+  const data = decodeStepper(JSON.parse(json) as StepperWire, {
+    templates: sayStart !== undefined && sayTemplate !== undefined ? { start: sayStart, say: sayTemplate } : undefined,
+    twin: twin ? [...twin.children].map((row) => [...row.children].map((cell) => cell.textContent ?? '')) : undefined,
+  });
+  // The controls go where the data was, and the data inside them, as the build once wrote them.
+  const box = (ui.content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
+  script.replaceWith(box);
+  box.append(script);
   const marks = [...figure.querySelectorAll<SVGElement>('svg [data-step]')];
   const say = box.querySelector<HTMLElement>('.stepper-say')!;
   const phone = box.querySelector<HTMLElement>('[data-phone]')!;
@@ -74,6 +85,11 @@ export function stepper(figure: HTMLElement): void {
   // Entering projector mode changes the layout: bring the current step back into view.
   figure.addEventListener('projector', () => requestAnimationFrame(reveal));
   fill(data.start);
+  Object.assign(figure.dataset, {
+    projector: '',
+    projectorEnter: projectorEnter ?? '',
+    projectorExit: projectorExit ?? '',
+  });
   projector(figure);
   box.hidden = false;
 }

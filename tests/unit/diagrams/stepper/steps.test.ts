@@ -1,12 +1,53 @@
+import { htmlToHast, type HastNode } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { readSite } from '~/content/site';
-import { isLang } from '~/i18n';
+import { isLang, type Lang } from '~/i18n';
 import { runScenario, type Trace, type TraceStep } from '~/tcp';
 import { cacheKey, normalizeSource, readCached } from '~/diagrams/cache';
+import { figureHtml } from '~/diagrams/figure';
+import { stepperExtra, stepperWords } from '~/diagrams/stepper/controls';
 import { markSteps } from '~/diagrams/stepper/marks';
-import { embedJson, sayTemplates, stepperData } from '~/diagrams/stepper/steps';
-import { decodeStepper, encodeStepper, type StepperWire } from '~/diagrams/stepper/wire';
-import { traceToMarkedMermaid, traceToMermaid, traceToTable, type RenderOptions } from '~/diagrams/trace-to-mermaid';
+import { embedJson, sayTemplates, stepperData, type StepperData } from '~/diagrams/stepper/steps';
+import { decodeStepper, encodeStepper, readTwin, type StepperWire } from '~/diagrams/stepper/wire';
+import {
+  scenarioDiagramSource,
+  traceToMarkedMermaid,
+  traceToMermaid,
+  traceToTable,
+  type RenderOptions,
+} from '~/diagrams/trace-to-mermaid';
+
+type Element = Extract<HastNode, { type: 'element' }>;
+/** Every element of some HTML, in document order. */
+function elements(html: string): Element[] {
+  const out: Element[] = [];
+  const walk = (node: HastNode) => {
+    if (node.type === 'element') out.push(node);
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(htmlToHast(html, { fragment: true }));
+  return out;
+}
+const text = (node: HastNode): string =>
+  node.type === 'text' ? node.value : 'children' in node ? node.children.map(text).join('') : '';
+
+/**
+ * What the browser script decodes from a page with this figure (client/stepper.ts): the JSON in the figure,
+ * the rows of its table twin, and the sentence templates of the page's stepper words, all read back from
+ * the markup as the build writes it.
+ */
+function readFromPage(figure: string, words: string): { wire: StepperWire; data: StepperData } {
+  const els = elements(figure);
+  const script = els.find((e) => e.tagName === 'script' && String(e.properties.className) === 'stepper-data')!;
+  const wire = JSON.parse(text(script)) as StepperWire;
+  const tbody = els.find((e) => e.tagName === 'tbody')!;
+  const twin = tbody.children
+    .filter((r): r is Element => r.type === 'element')
+    .map((r) => r.children.filter((c): c is Element => c.type === 'element').map(text));
+  const template = elements(words).find((e) => e.tagName === 'template')!;
+  const templates = { start: String(template.properties.dataSayStart), say: String(template.properties.dataSay) };
+  return { wire, data: decodeStepper(wire, { templates, twin }) };
+}
 
 const site = readSite('.');
 // Every <ScenarioDiagram> of every lesson, in both languages: what the pages embed.
@@ -93,11 +134,24 @@ describe('stepper data of every scenario diagram on a lesson page', () => {
   it.each(uses)('$where ($scenario from $from, set-up $setup) equals the model trace', ({ scenario, drawn, lang }) => {
     const trace = runScenario(site.scenarios.get(scenario)!);
     expectAgreement(trace, lang, drawn);
-    // What the browser decodes from the page is exactly that data, and the compact form is smaller.
+    // What the browser reads from the page (the figure's JSON and table twin, the page's stepper words) is
+    // exactly that data; the JSON leaves the states, actions and sentences to the twin and the words.
     const data = stepperData(trace, lang, drawn);
-    const embedded = embedJson(encodeStepper(data, sayTemplates(lang)));
-    expect(decodeStepper(JSON.parse(embedded) as StepperWire)).toEqual(data);
-    expect(embedded.length).toBeLessThan(embedJson(data).length * 0.6);
+    const { table } = scenarioDiagramSource(trace, lang, drawn);
+    const figure = figureHtml({
+      lang,
+      body: '<svg></svg>',
+      table,
+      kind: 'sequenceDiagram',
+      extra: stepperExtra(lang, data, table),
+    });
+    const { wire, data: read } = readFromPage(figure, stepperWords(lang));
+    expect(read).toEqual(data);
+    expect(wire.a, 'states and actions the table twin does not give').toBeUndefined();
+    expect(wire.y, 'sentences the templates do not give').toBeUndefined();
+    const embedded = JSON.stringify(wire);
+    for (const st of data.steps) expect(embedded).not.toContain(JSON.stringify(st.action));
+    expect(embedded.length).toBeLessThan(embedJson(data).length * 0.4);
   });
 
   it.each(uses)('$where: the cached SVG takes the marks', ({ scenario, drawn, lang }) => {
@@ -149,20 +203,65 @@ describe('markSteps', () => {
 });
 
 describe('encodeStepper', () => {
-  it('carries sentences its templates do not give as they are, and only then', () => {
-    const trace = runScenario(site.scenarios.get(uses[0]!.scenario)!);
+  const trace = runScenario(site.scenarios.get(uses[0]!.scenario)!);
+  const context = (lang: Lang, from = 0) => ({
+    templates: sayTemplates(lang),
+    twin: scenarioDiagramSource(trace, lang, { from }).table.rows,
+  });
+
+  it('reads the states and actions from the table twin, before the first step and after each', () => {
     const data = stepperData(trace, 'en');
-    expect(encodeStepper(data, sayTemplates('en')).y).toBeUndefined();
+    const twin = readTwin(context('en').twin);
+    expect(twin.start).toEqual(data.start.states);
+    expect(twin.steps).toEqual(data.steps.map(({ states, action }) => ({ states, action })));
+    expect(readTwin([['3', 'Client: connect(80)', 'CLOSED → SYN_SENT', 'LISTEN', 'SYN seq=100']])).toEqual({
+      start: { client: 'CLOSED', server: 'LISTEN' },
+      steps: [{ states: { client: 'SYN_SENT', server: 'LISTEN' }, action: 'Client: connect(80)' }],
+    });
+  });
+
+  it('carries sentences its templates do not give as they are, and only then', () => {
+    const data = stepperData(trace, 'en');
+    expect(encodeStepper(data, context('en')).y).toBeUndefined();
     data.steps[0]!.say += ' (worded otherwise)';
-    const wire = encodeStepper(data, sayTemplates('en'));
+    const wire = encodeStepper(data, context('en'));
     expect(wire.y).toEqual([data.start.say, ...data.steps.map((s) => s.say)]);
-    expect(decodeStepper(wire)).toEqual(data);
+    expect(decodeStepper(wire, context('en'))).toEqual(data);
     // Templates of the other language: every sentence travels as it is, and still decodes to the data.
     const other = stepperData(trace, 'en');
-    expect(decodeStepper(encodeStepper(other, sayTemplates('zh')))).toEqual(other);
-    // No templates at all (the capture page, which words its own): the same.
-    expect(encodeStepper(other).y).toHaveLength(other.steps.length + 1);
-    expect(decodeStepper(encodeStepper(other))).toEqual(other);
+    const zhTemplates = { ...context('en'), templates: sayTemplates('zh') };
+    expect(decodeStepper(encodeStepper(other, zhTemplates), zhTemplates)).toEqual(other);
+  });
+
+  it('carries the states and actions when no table twin gives them, or one that differs', () => {
+    const data = stepperData(trace, 'en');
+    // No twin and no templates at all: everything travels.
+    const alone = encodeStepper(data);
+    expect(alone.a?.k).toHaveLength(data.steps.length);
+    expect(alone.y).toHaveLength(data.steps.length + 1);
+    expect(decodeStepper(alone)).toEqual(data);
+    // The twin of the same scenario drawn from step 1: its rows do not say this data, so the data says it.
+    const wrong = { ...context('en'), twin: context('en', 1).twin };
+    const wire = encodeStepper(data, wrong);
+    expect(wire.a).toBeDefined();
+    expect(decodeStepper(wire, wrong)).toEqual(data);
+    // A twin whose one action differs: the same.
+    const twin = context('en').twin.map((row) => [...row]);
+    twin[2]![1] += '!';
+    expect(encodeStepper(data, { ...context('en'), twin }).a).toBeDefined();
+  });
+
+  it('takes StepperData as it is (the capture page writes it so)', () => {
+    const data = stepperData(trace, 'zh');
+    expect(decodeStepper(JSON.parse(JSON.stringify(data)) as StepperData)).toEqual(data);
+  });
+
+  it('refuses to decode without the states, actions or sentences', () => {
+    const data = stepperData(trace, 'en');
+    const wire = encodeStepper(data, context('en'));
+    expect(() => decodeStepper(wire, { templates: sayTemplates('en') })).toThrow(/0 table rows/);
+    expect(() => decodeStepper(wire, { twin: context('en').twin })).toThrow();
+    expect(() => decodeStepper(wire, { ...context('en'), twin: context('en').twin.slice(1) })).toThrow(/table rows/);
   });
 });
 

@@ -2,9 +2,10 @@
 // output, so they run at the same time and keep both cores of a small machine busy; a step's output is
 // printed whole when it ends, with its time. The browser phase streams as it goes.
 //   1. formatting, the type check, and the unit tests that need no build
-//   2. the site build (dist/); then the classroom archive packed from it and the unit tests that read dist/
-//      or the archive, while the site is built again under the base path /tcp/ (.tmp/dist-base)
-//   3. the browser tests: the site, the base-path build and the classroom archive (playwright.ci.config.ts)
+//   2. the site build (dist/), then the classroom archive packed from it
+//   3. the browser tests (playwright.ci.config.ts): the site, the classroom archive, and the site built again
+//      under the base path /tcp/ (.tmp/dist-base) by a setup project, then its tests; beside them, the unit
+//      tests that read dist/ or the archive
 // Two Astro processes never run at once (`astro check` and `astro build` both write .astro/).
 // Each step is also an npm script of its own (see package.json) for running alone.
 import { spawn } from 'node:child_process';
@@ -73,29 +74,30 @@ await phase(
   () => run('unit tests', `npx vitest run ${AFTER_BUILD.map((glob) => `--exclude '${glob}'`).join(' ')}`),
 );
 await phase('build', () => run('build (dist/)', 'npm run build --silent'));
-await phase(
-  'classroom archive and its unit tests, base-path build',
-  () =>
-    sequence(
-      () => run('classroom archive from dist/', `node scripts/classroom.mjs --from dist --out ${ARCHIVE}`),
-      () =>
-        run(
-          'unit tests of dist/ and the archive',
-          `npx vitest run ${AFTER_BUILD.map((glob) => glob.replace('/**', '')).join(' ')}`,
-          {
-            env: { CLASSROOM_ARCHIVE: ARCHIVE },
-          },
-        ),
-    ),
-  () => run('build under /tcp/ (.tmp/dist-base)', 'npm run build:base --silent'),
+await phase('classroom archive', () =>
+  run('classroom archive from dist/', `node scripts/classroom.mjs --from dist --out ${ARCHIVE}`),
 );
-console.log('\n== browser tests: site, base path, classroom archive');
-const browser = await run('browser tests', 'npx playwright test -c playwright.ci.config.ts', {
-  env: { CLASSROOM_ARCHIVE: ARCHIVE },
-  stream: true,
-});
-console.log(`\n== browser tests: ${browser.seconds.toFixed(1)} s`);
 console.log(
-  `\nnpm test: ${browser.code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  '\n== browser tests (the site, the build under /tcp/, the classroom archive), and beside them the unit tests of dist/ and the archive',
 );
-process.exit(browser.code);
+const [browser, afterBuild] = await Promise.all([
+  run('browser tests', 'npx playwright test -c playwright.ci.config.ts', {
+    env: { CLASSROOM_ARCHIVE: ARCHIVE },
+    stream: true,
+  }),
+  run(
+    'unit tests of dist/ and the archive',
+    `npx vitest run ${AFTER_BUILD.map((glob) => glob.replace('/**', '')).join(' ')}`,
+    {
+      env: { CLASSROOM_ARCHIVE: ARCHIVE },
+    },
+  ),
+]);
+console.log(
+  `\n-- ${afterBuild.label}: ${afterBuild.code === 0 ? 'passed' : `FAILED (exit ${afterBuild.code})`} in ${afterBuild.seconds.toFixed(1)} s`,
+);
+process.stdout.write(afterBuild.output);
+console.log(`\n== browser tests: ${browser.seconds.toFixed(1)} s`);
+const code = browser.code || afterBuild.code;
+console.log(`\nnpm test: ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exit(code);

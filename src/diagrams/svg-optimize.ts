@@ -6,8 +6,11 @@
  * - Mermaid's `<style>`, the same in every diagram of a kind apart from the `#id` it is scoped to,
  *   is served once in mermaid.css, scoped to the kind instead (see MERMAID_CSS_PREFIX); a rule
  *   mermaid.css lacks stays in the diagram.
+ * - Rules of that `<style>` that need a class no element of the diagram has (Mermaid writes rules for
+ *   every feature of a kind: animated edges, error icons…).
  * - Symbols, markers, gradients and element ids nothing refers to, Mermaid's bookkeeping attributes
- *   (`data-id`, `data-from`, `name`…), empty groups, and the `xmlns` an inline SVG does not need.
+ *   (`data-id`, `data-from`, `name`…), empty groups, and the `xmlns` an inline SVG and the HTML of its
+ *   labels do not need.
  * - Presentation attributes a stylesheet rule overrides anyway (a note's `fill` under `.note{fill:…}`),
  *   inline fonts that diagrams.css overrides with `!important`, and the text alignment every label of
  *   a class shares, which mermaid.css then sets once (TEXT_DEFAULTS).
@@ -165,6 +168,20 @@ export function cssRules(css: string): string[] {
 const NEVER_APPLIES = /data-look='neo'|:root/;
 
 /**
+ * Whether a canonical rule can match anything in a diagram whose elements carry the classes `present`: a
+ * selector that needs a class no element has matches nothing (Mermaid writes rules for every feature of a
+ * kind, animated edges and error icons included). Classes inside a functional pseudo-class (`:not(.a)`,
+ * `:is(.a,.b)`) are not required, so they do not count; @-rules are kept. Pure.
+ */
+function canMatch(rule: string, present: Set<string>): boolean {
+  if (rule.startsWith('@')) return true;
+  const selectors = rule.slice(0, rule.indexOf('{'));
+  // Commas inside :is()/:not() do not separate selectors: drop those parts first, then split.
+  const plain = selectors.replace(/:[\w-]+\([^()]*\)/g, '');
+  return plain.split(',').some((sel) => [...sel.matchAll(/\.([\w-]+)/g)].every((m) => present.has(m[1] as string)));
+}
+
+/**
  * Simple rules of the shared sheet (`PREFIX .class`, `PREFIX tag`, `PREFIX tag.class`) and the
  * properties each sets: a presentation attribute of a matching element is overridden by it.
  */
@@ -258,12 +275,16 @@ export function optimizeSvg(svg: string, id: string, sharedCss: string): Optimiz
     for (const m of text.matchAll(/url\(#([^)]+)\)|^#(.+)$/g)) referenced.add((m[1] ?? m[2]) as string);
   };
 
-  // 1. Mermaid's stylesheet: the rules mermaid.css holds go, the others stay.
+  // 1. Mermaid's stylesheet: the rules mermaid.css holds go, and those that can match nothing here; the others stay.
+  const present = new Set<string>();
+  walk(root, (el) => {
+    for (const c of (el.attrs.get('class') ?? '').split(/\s+/)) if (c) present.add(c);
+  });
   walk(root, (el) => {
     el.children = el.children.filter((c) => {
       if (typeof c === 'string' || c.name !== 'style') return true;
       const css = decodeEntities(c.children.join('')).split(`#${id}`).join(prefix);
-      const left = cssRules(css).filter((r) => !shared.has(r) && !NEVER_APPLIES.test(r));
+      const left = cssRules(css).filter((r) => !shared.has(r) && !NEVER_APPLIES.test(r) && canMatch(r, present));
       unsharedRules.push(...left);
       if (left.length === 0) return false;
       c.children = [left.join('').split(prefix).join(`#${id}`).replace(/>/g, '&gt;')];
@@ -275,7 +296,9 @@ export function optimizeSvg(svg: string, id: string, sharedCss: string): Optimiz
   // 2. Per element: attributes nothing reads, overridden presentation attributes, inline fonts.
   walk(root, (el, parent) => {
     const classes = (el.attrs.get('class') ?? '').split(/\s+/).filter(Boolean);
-    if (el.name === 'svg' && !parent) el.attrs.delete('xmlns');
+    // An inline SVG needs no namespace, nor does the HTML of a label: inside <foreignObject> the page's HTML
+    // parser makes HTML elements anyway.
+    if ((el.name === 'svg' && !parent) || parent?.name === 'foreignObject') el.attrs.delete('xmlns');
     for (const name of [...el.attrs.keys()]) {
       if (BOOKKEEPING.test(name) && !(name === 'data-et' && el.attrs.get(name) === KEEP_DATA_ET)) el.attrs.delete(name);
     }

@@ -24,7 +24,11 @@ export interface SocialPage {
   imageAlt: string;
 }
 
-/** The tags as [attribute, name, content]: Open Graph uses `property`, Twitter `name`. Pure. */
+/**
+ * The tags as [attribute, name, content]: Open Graph uses `property`, Twitter `name`. A Twitter (X) card reads
+ * its title, description and image from the Open Graph tags when it has none of its own (X's card markup
+ * reference), so only what Open Graph cannot say is repeated: the card type and the picture's text. Pure.
+ */
 export function socialTags(p: SocialPage): ['property' | 'name', string, string][] {
   return [
     ['property', 'og:type', p.type],
@@ -40,9 +44,6 @@ export function socialTags(p: SocialPage): ['property' | 'name', string, string]
     ['property', 'og:image:height', String(CARD_SIZE.height)],
     ['property', 'og:image:alt', p.imageAlt],
     ['name', 'twitter:card', 'summary_large_image'],
-    ['name', 'twitter:title', p.title],
-    ['name', 'twitter:description', p.description],
-    ['name', 'twitter:image', p.image],
     ['name', 'twitter:image:alt', p.imageAlt],
   ];
 }

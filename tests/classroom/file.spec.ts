@@ -56,34 +56,42 @@ function pages(): string[] {
 }
 const LIST = 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))';
 
-for (const path of pages()) {
-  test(`${path} opens from disk, its islands run, and every link and resource is a file in the archive`, async ({
+/** How many pages one test opens, one after another in the same tab (a tab per page cost more than the page). */
+const PAGES_PER_TEST = 12;
+const all = pages();
+for (let first = 0; first < all.length; first += PAGES_PER_TEST) {
+  const some = all.slice(first, first + PAGES_PER_TEST);
+  test(`${some[0]} … ${some.at(-1)}: each opens from disk, its islands run, and every link and resource is a file in the archive`, async ({
     page,
   }) => {
-    await page.goto(fileUrl(path));
-    // An old address (src/content/moved.ts) sends the reader on from disk too; the checks then run there.
-    const target = movedTo(path.replace(/index\.html$/, ''));
-    if (target !== undefined) await expect(page).toHaveURL(fileUrl(`${target}index.html`));
-    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-    await wakeIslands(page);
-    const targets = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('a[href], link[href], script[src], img[src]')].map(
-        (el) => (el as HTMLAnchorElement).href || (el as HTMLScriptElement).src,
-      ),
-    );
-    expect(targets.length).toBeGreaterThan(0);
-    for (const target of targets) {
-      const url = new URL(target);
-      if (url.protocol === 'https:' || url.protocol === 'mailto:') continue;
-      expect(url.protocol, target).toBe('file:');
-      const file = fileURLToPath(new URL(url.pathname, url));
-      expect(existsSync(file) && statSync(file).isFile(), `${target} is a file`).toBe(true);
+    test.setTimeout(some.length * 10_000);
+    for (const path of some) {
+      await test.step(path, async () => {
+        await page.goto(fileUrl(path));
+        // An old address (src/content/moved.ts) sends the reader on from disk too; the checks then run there.
+        const target = movedTo(path.replace(/index\.html$/, ''));
+        if (target !== undefined) await expect(page).toHaveURL(fileUrl(`${target}index.html`));
+        await expect(page.getByRole('heading', { level: 1 }).first(), path).toBeVisible();
+        await wakeIslands(page);
+        const targets = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('a[href], link[href], script[src], img[src]')].map(
+            (el) => (el as HTMLAnchorElement).href || (el as HTMLScriptElement).src,
+          ),
+        );
+        expect(targets.length, path).toBeGreaterThan(0);
+        for (const target of targets) {
+          const url = new URL(target);
+          if (url.protocol === 'https:' || url.protocol === 'mailto:') continue;
+          expect(url.protocol, `${path}: ${target}`).toBe('file:');
+          const file = fileURLToPath(new URL(url.pathname, url));
+          expect(existsSync(file) && statSync(file).isFile(), `${path}: ${target} is a file`).toBe(true);
+        }
+      });
     }
   });
 }
 
 test('the archive holds every page in both languages', () => {
-  const all = pages();
   for (const lang of LANGS) expect(all.filter((p) => p.startsWith(`${lang}/`)).length, lang).toBeGreaterThan(10);
   expect(all).toContain('index.html');
 });

@@ -133,7 +133,8 @@ for (const lang of LANGS) {
     await page.keyboard.press('Enter');
     await expect(sim).toHaveClass(/projector-on/);
     await expect(sim.getByRole('button', { name: L['projector.exit'], exact: true })).toBeFocused();
-    expect((await sim.boundingBox())!.width).toBeGreaterThanOrEqual(1900);
+    // Full screen arrives a frame or more after the class: the box grows when the browser has switched.
+    await expect.poll(async () => (await sim.boundingBox())!.width, 'full-screen width').toBeGreaterThanOrEqual(1900);
     // → delivers the SYN, ← takes it back.
     await page.keyboard.press('ArrowRight');
     await expect(state(sim, 'server')).toHaveText('SYN_RECEIVED');

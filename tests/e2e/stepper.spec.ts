@@ -117,8 +117,10 @@ for (const lang of LANGS) {
     await page.keyboard.press('Enter');
     await expect(figure).toHaveClass(/projector-on/);
     await expect(figure.getByRole('button', { name: t.leave })).toBeFocused();
-    const box = await figure.boundingBox();
-    expect(box!.width).toBeGreaterThanOrEqual(1900);
+    // Full screen arrives a frame or more after the class: the box grows when the browser has switched.
+    await expect
+      .poll(async () => (await figure.boundingBox())!.width, 'full-screen width')
+      .toBeGreaterThanOrEqual(1900);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     const live = figure.locator('[aria-live="polite"]');

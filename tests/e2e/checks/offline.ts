@@ -36,11 +36,17 @@ export async function wakeIslands(page: Page, { onUse = true } = {}): Promise<st
       .first()
       .evaluate((el) => el.scrollIntoView({ block: 'center' }));
     if (tag in ON_USE) await page.locator(tag).first().evaluate(ON_USE[tag]!);
-    await expect
-      .poll(() => page.evaluate((name) => customElements.get(name) !== undefined, tag), {
-        message: `<${tag}> is defined`,
-      })
-      .toBe(true);
+    // Resolved by the page the moment the element is defined (a poll from here would wait 100 ms and more
+    // between looks); false if it is not within 15 s.
+    const defined = await page.evaluate(
+      (name) =>
+        Promise.race([
+          customElements.whenDefined(name).then(() => true),
+          new Promise<boolean>((done) => setTimeout(() => done(false), 15_000)),
+        ]),
+      tag,
+    );
+    expect(defined, `<${tag}> is defined`).toBe(true);
   }
   return tags;
 }

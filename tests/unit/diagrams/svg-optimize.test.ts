@@ -79,6 +79,23 @@ describe('optimizeSvg on every cached diagram', () => {
     expect(style).not.toContain("data-look='neo'");
   });
 
+  it('drops the rules of a diagram’s own stylesheet that need a class none of its elements has', () => {
+    const svg =
+      '<svg id="d" aria-roledescription="stateDiagram"><style>#d .here{fill:red}#d .gone{fill:blue}' +
+      '#d .here:not(.gone){stroke:red}#d .gone,#d g.here{opacity:.5}#d .gone .here{fill:green}</style>' +
+      '<g class="here"><rect/></g></svg>';
+    const style = /<style>([\s\S]*?)<\/style>/.exec(optimize(svg, 'd').svg)?.[1];
+    expect(style).toBe('#d .here{fill:red}#d .here:not(.gone){stroke:red}#d .gone,#d g.here{opacity:.5}');
+  });
+
+  it('drops the namespace of the HTML in a label: the page’s parser makes it HTML inside <foreignObject>', () => {
+    const svg =
+      '<svg id="d" aria-roledescription="stateDiagram"><foreignObject width="1"><div xmlns="http://www.w3.org/1999/xhtml"><p>CLOSED</p></div></foreignObject></svg>';
+    expect(optimize(svg, 'd').svg).toBe(
+      '<svg id="d" aria-roledescription="stateDiagram"><foreignObject width="1"><div><p>CLOSED</p></div></foreignObject></svg>',
+    );
+  });
+
   it('sets in mermaid.css the label alignment it removes from each label', () => {
     const rules = cssRules(MERMAID_CSS).join('\n');
     const prefix = mermaidCssPrefix('sequence');

@@ -35,17 +35,6 @@ function run(label, command, { env = {}, stream = false } = {}) {
   });
 }
 
-/** Runs steps one after another, stopping at the first that fails. */
-async function sequence(...steps) {
-  const results = [];
-  for (const step of steps) {
-    const result = await step();
-    results.push(result);
-    if (result.code !== 0) break;
-  }
-  return results;
-}
-
 /** Runs one phase's steps at once, prints each, and exits if any failed. */
 async function phase(name, ...steps) {
   const started = Date.now();

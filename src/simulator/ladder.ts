@@ -7,15 +7,7 @@
  * the browser only turns the shapes into elements (./draw.ts). `LadderBuilder` is the layout itself, which
  * the capture page (src/capture/page) uses to draw a capture in the same look.
  */
-import {
-  callText,
-  segmentLabel,
-  type SentSegment,
-  type Side,
-  type TimerKind,
-  type Trace,
-  type TraceStep,
-} from '~/tcp/browser';
+import { callText, segmentLabel, type SentSegment, type Side, type TimerKind, type Trace } from '~/tcp/browser';
 
 /** A word the ladder shows: the suffix of its `diagram.trace.*` UI key. */
 export type LadderWord =

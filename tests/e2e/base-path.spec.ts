@@ -66,9 +66,11 @@ function brokenReferences(built: BuiltPage): string[] {
 plain(`base ${BASE}: every reference of every page names a file of the build under ${BASE}`, () => {
   const pages = builtPages(DIST);
   expect(pages.length, 'pages in the build').toBeGreaterThan(20);
-  const broken = Object.fromEntries(
-    pages.map((built) => [built.path || '/', brokenReferences(built)]).filter(([, b]) => b.length > 0),
-  );
+  const broken: Record<string, string[]> = {};
+  for (const built of pages) {
+    const wrong = brokenReferences(built);
+    if (wrong.length > 0) broken[built.path || '/'] = wrong;
+  }
   expect(broken, `references in ${DIST}`).toEqual({});
 });
 

@@ -1,9 +1,9 @@
-// `npm test`: every check CI runs, in three phases. Within a phase the steps do not need each other's
+// `npm test`: every check CI runs, in two phases. Within a phase the steps do not need each other's
 // output, so they run at the same time and keep both cores of a small machine busy; a step's output is
 // printed whole when it ends, with its time. The browser phase streams as it goes.
-//   1. formatting, the type check, and the unit tests that need no build
-//   2. the site build (dist/), then the classroom archive packed from it
-//   3. the browser tests (playwright.ci.config.ts): the site, the classroom archive, and the site built again
+//   1. formatting and the unit tests that need no build, and beside them the type check, then the site build
+//      (dist/) and the classroom archive packed from it
+//   2. the browser tests (playwright.ci.config.ts): the site, the classroom archive, and the site built again
 //      under the base path /tcp/ (.tmp/dist-base) by a setup project, then its tests; beside them, the unit
 //      tests that read dist/ or the archive
 // Two Astro processes never run at once (`astro check` and `astro build` both write .astro/).
@@ -35,6 +35,17 @@ function run(label, command, { env = {}, stream = false } = {}) {
   });
 }
 
+/** Runs steps one after another, stopping at the first that fails; resolves with the results of those run. */
+async function chain(...steps) {
+  const results = [];
+  for (const step of steps) {
+    const result = await step();
+    results.push(result);
+    if (result.code !== 0) break;
+  }
+  return results;
+}
+
 /** Runs one phase's steps at once, prints each, and exits if any failed. */
 async function phase(name, ...steps) {
   const started = Date.now();
@@ -57,14 +68,15 @@ const AFTER_BUILD = ['tests/unit/classroom/**', 'tests/unit/online/sitemap.test.
 
 const started = Date.now();
 await phase(
-  'format, types, unit tests',
+  'format, unit tests; types, then the build and the classroom archive',
   () => run('prettier --check', 'npm run format:check --silent'),
-  () => run('astro check', 'npm run check --silent'),
   () => run('unit tests', `npx vitest run ${AFTER_BUILD.map((glob) => `--exclude '${glob}'`).join(' ')}`),
-);
-await phase('build', () => run('build (dist/)', 'npm run build --silent'));
-await phase('classroom archive', () =>
-  run('classroom archive from dist/', `node scripts/classroom.mjs --from dist --out ${ARCHIVE}`),
+  () =>
+    chain(
+      () => run('astro check', 'npm run check --silent'),
+      () => run('build (dist/)', 'npm run build --silent'),
+      () => run('classroom archive from dist/', `node scripts/classroom.mjs --from dist --out ${ARCHIVE}`),
+    ),
 );
 console.log(
   '\n== browser tests (the site, the build under /tcp/, the classroom archive), and beside them the unit tests of dist/ and the archive',

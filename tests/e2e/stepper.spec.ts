@@ -204,6 +204,9 @@ test('an off-screen diagram skips layout at load and holds about its drawn heigh
   expect(before.skipped, 'skipped while off screen').toBe(true);
   await figure.scrollIntoViewIfNeeded();
   await expect.poll(async () => (await look()).skipped).toBe(false);
+  // The held height counts the stepper's controls, which its script adds once the figure comes near: measure
+  // the figure as the reader gets it, controls included (on a busy machine the script can come after the SVG).
+  await expect(figure.locator('.stepper:not([hidden])')).toBeVisible();
   const drawn = await look();
   console.log(`off-screen figure: ${before.height} px held, ${drawn.height} px drawn`);
   // The placeholder (SVG height + 6rem) is within a tenth of the drawn figure, so the page barely shifts.

@@ -123,6 +123,15 @@ test('an answer is graded and kept: the other language and the lesson list see i
   await q.getByRole('radio', { name: right }).check();
   await q.getByRole('button', { name: en['quiz.check'] }).click();
   await expect(q.getByRole('status')).toContainText(en['quiz.correct']);
+  // Another page from disk sees the saved answer: file pages share one origin. (Chromium hands a page's storage
+  // writes to the browser process a moment later; on a busy machine an immediate navigation could overtake
+  // them, which no reader's click does.)
+  const other = await page.context().newPage();
+  await other.goto(fileUrl('zh/index.html'));
+  await expect
+    .poll(() => other.evaluate(() => localStorage.getItem('hello-tcp:quiz') ?? ''), 'progress seen by another page')
+    .toContain('hs-why-three');
+  await other.close();
 
   await page.goto(fileUrl('zh/three-way-handshake/index.html'));
   const again = page.locator('[data-quiz-id="hs-why-three"]');

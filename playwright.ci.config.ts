@@ -15,12 +15,13 @@ const basePathPort = Number(new URL(basePathServer.url!).port);
 // served from dist/), playwright.base.config.ts (`npm run test:base`: the site built under /tcp/),
 // playwright.classroom.config.ts (the archive, file://).
 export default defineConfig({
-  fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
-  forbidOnly: Boolean(process.env.CI),
-  retries: 0,
-  reporter: [['list']],
-  timeout: 30_000,
+  // How the site's suite runs (workers, retries, timeout…), for all three.
+  fullyParallel: site.fullyParallel,
+  workers: site.workers,
+  forbidOnly: site.forbidOnly,
+  retries: site.retries,
+  reporter: site.reporter,
+  timeout: site.timeout,
   globalSetup: classroom.globalSetup,
   webServer: [siteServer, { ...basePathServer, url: undefined, port: basePathPort }],
   projects: [

@@ -171,14 +171,23 @@ const NEVER_APPLIES = /data-look='neo'|:root/;
  * Whether a canonical rule can match anything in a diagram whose elements carry the classes `present`: a
  * selector that needs a class no element has matches nothing (Mermaid writes rules for every feature of a
  * kind, animated edges and error icons included). Classes inside a functional pseudo-class (`:not(.a)`,
- * `:is(.a,.b)`) are not required, so they do not count; @-rules are kept. Pure.
+ * `:is(.a,.b)`) are not required, so they do not count; @-rules are kept (see usedKeyframes). Pure.
  */
-function canMatch(rule: string, present: Set<string>): boolean {
+export function canMatch(rule: string, present: Set<string>): boolean {
   if (rule.startsWith('@')) return true;
   const selectors = rule.slice(0, rule.indexOf('{'));
   // Commas inside :is()/:not() do not separate selectors: drop those parts first, then split.
   const plain = selectors.replace(/:[\w-]+\([^()]*\)/g, '');
   return plain.split(',').some((sel) => [...sel.matchAll(/\.([\w-]+)/g)].every((m) => present.has(m[1] as string)));
+}
+
+/** `rules` less the `@keyframes` no other of them animates with (Mermaid's edge animations, once their rules go). Pure. */
+function usedKeyframes(rules: string[]): string[] {
+  const animations = rules.filter((r) => !r.startsWith('@')).join('');
+  return rules.filter((r) => {
+    const name = /^@keyframes\s+([\w-]+)/.exec(r)?.[1];
+    return name === undefined || new RegExp(`animation(?:-name)?:[^;}]*\\b${name}\\b`).test(animations);
+  });
 }
 
 /**
@@ -284,7 +293,9 @@ export function optimizeSvg(svg: string, id: string, sharedCss: string): Optimiz
     el.children = el.children.filter((c) => {
       if (typeof c === 'string' || c.name !== 'style') return true;
       const css = decodeEntities(c.children.join('')).split(`#${id}`).join(prefix);
-      const left = cssRules(css).filter((r) => !shared.has(r) && !NEVER_APPLIES.test(r) && canMatch(r, present));
+      const left = usedKeyframes(
+        cssRules(css).filter((r) => !shared.has(r) && !NEVER_APPLIES.test(r) && canMatch(r, present)),
+      );
       unsharedRules.push(...left);
       if (left.length === 0) return false;
       c.children = [left.join('').split(prefix).join(`#${id}`).replace(/>/g, '&gt;')];

@@ -9,6 +9,7 @@ import { cacheKey, DEFAULT_CACHE_DIR, readCached } from '~/diagrams/cache';
 import { CHROMIUM_ARGS, findChromium } from '~/diagrams/chromium';
 import { markSteps } from '~/diagrams/stepper/marks';
 import {
+  canMatch,
   cssRules,
   LABEL_PX,
   mermaidCssPrefix,
@@ -67,6 +68,27 @@ describe('optimizeSvg on every cached diagram', () => {
       expect(unsharedRules, `${file}: rules to add to src/diagrams/mermaid.css`).toEqual([]);
       expect(out).not.toContain('<style>');
     }
+  });
+
+  it('serves in mermaid.css only rules that some sequence diagram can use', () => {
+    const classes = new Set(
+      cached
+        .filter((c) => kindOf(c.svg) === 'sequence')
+        .flatMap((c) => [...c.svg.matchAll(/\sclass="([^"]+)"/g)].flatMap((m) => (m[1] as string).split(/\s+/))),
+    );
+    // A rule for a feature no diagram draws (a loop, an activation bar…) is dropped from a diagram that lacks its
+    // class, so mermaid.css need not serve it; one drawn later shows up in the test above, to be copied in.
+    const unusable = cssRules(MERMAID_CSS).filter((r) => r.startsWith('@keyframes') || !canMatch(r, classes));
+    expect(unusable).toEqual([]);
+  });
+
+  it('drops the @keyframes no rule of a diagram animates with', () => {
+    const svg =
+      '<svg id="d" aria-roledescription="stateDiagram"><style>@keyframes dash{to{stroke-dashoffset:0}}' +
+      '@keyframes spin{to{opacity:0}}#d .here{animation:dash 5s linear}#d .gone{animation:spin 1s}</style>' +
+      '<g class="here"><rect/></g></svg>';
+    const style = /<style>([\s\S]*?)<\/style>/.exec(optimize(svg, 'd').svg)?.[1];
+    expect(style).toBe('@keyframes dash{to{stroke-dashoffset:0}}#d .here{animation:dash 5s linear}');
   });
 
   it('keeps the rules mermaid.css lacks in the diagram, scoped to it as Mermaid wrote them', () => {

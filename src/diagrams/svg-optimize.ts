@@ -360,7 +360,18 @@ export function optimizeSvg(svg: string, id: string, sharedCss: string): Optimiz
     }
   });
 
-  // 3. Drop what nothing refers to: ids, then defs entries without an id left, then empty groups.
+  // 3. A state diagram's labels and edges repeat the same inline styling: shared, it moves to the diagram's stylesheet.
+  if (kind === 'stateDiagram') {
+    const rules = hoistShared(root, id);
+    const style = root.children.find((c): c is Element => typeof c !== 'string' && c.name === 'style');
+    if (rules.length > 0 && style) {
+      style.children.push(rules.join(''));
+      unsharedRules.push(...rules);
+      for (const rule of rules) note(rule);
+    }
+  }
+
+  // 4. Drop what nothing refers to: ids, then defs entries without an id left, then empty groups.
   walk(root, (el, parent) => {
     if (parent && el.attrs.has('id') && !referenced.has(el.attrs.get('id') as string)) el.attrs.delete('id');
   });
@@ -385,6 +396,54 @@ export function optimizeSvg(svg: string, id: string, sharedCss: string): Optimiz
     root.children = root.children.filter((c) => typeof c === 'string' || c.name !== 'defs' || c === first);
   }
   return { svg: serializeSvg(root), unsharedRules };
+}
+
+/** Presentation attributes of an SVG element that a stylesheet can set (a marker as `marker-end: url(#…)`). */
+const HOISTABLE_ATTRS = new Set(['marker-end', 'marker-start']);
+
+/**
+ * The declarations that every element of a kind shares, moved from the elements to a rule of the diagram's own
+ * stylesheet: a state diagram's edges all carry `style="fill:none"` and the same arrowhead, and its labels' HTML
+ * the same layout style (only the widths differ). A kind is the element's name and classes (or `:not([class])`),
+ * with `foreignObject` before it for a label's HTML; the rule's selector, `#id` then the kind, outranks Mermaid's class rules as the
+ * inline style did (diagrams.css sets only fonts here, with !important). Returns the rules; changes `root`. Pure.
+ */
+function hoistShared(root: Element, id: string): string[] {
+  const kinds = new Map<string, Element[]>();
+  walk(root, (el, parent) => {
+    if (el.name === 'style' || el.name === 'svg') return;
+    const classes = (el.attrs.get('class') ?? '').split(/\s+/).filter(Boolean);
+    const html = parent?.name === 'foreignObject';
+    if (classes.length === 0 && !html) return;
+    // A kind without a class must not match the elements of a kind with one.
+    const cls = classes.length > 0 ? classes.map((c) => `.${c}`).join('') : ':not([class])';
+    const key = `${html ? 'foreignObject ' : ''}${el.name}${cls}`;
+    kinds.set(key, [...(kinds.get(key) ?? []), el]);
+  });
+  const rules: string[] = [];
+  for (const [key, els] of kinds) {
+    if (els.length < 2) continue;
+    const declsOf = (el: Element) => {
+      const decls = new Map(styleDecls(el.attrs.get('style') ?? ''));
+      for (const a of HOISTABLE_ATTRS) if (el.attrs.has(a)) decls.set(a, el.attrs.get(a) as string);
+      return decls;
+    };
+    const [first, ...rest] = els.map(declsOf) as [Map<string, string>, ...Map<string, string>[]];
+    const shared = [...first].filter(([k, v]) => rest.every((d) => d.get(k) === v));
+    if (shared.length === 0) continue;
+    for (const el of els) {
+      const decls = declsOf(el);
+      for (const [k] of shared) {
+        decls.delete(k);
+        el.attrs.delete(k);
+      }
+      const inline = [...decls].filter(([k]) => !HOISTABLE_ATTRS.has(k));
+      if (inline.length === 0) el.attrs.delete('style');
+      else el.attrs.set('style', inline.map(([k, v]) => `${k}:${v}`).join(';'));
+    }
+    rules.push(`#${id} ${key}{${shared.map(([k, v]) => `${k}:${v}`).join(';')}}`);
+  }
+  return rules;
 }
 
 /** The height of an SVG's viewBox, rounded up (diagrams.css sizes an off-screen figure by it), or undefined. Pure. */

@@ -110,6 +110,35 @@ describe('optimizeSvg on every cached diagram', () => {
     expect(style).toBe('#d .here{fill:red}#d .here:not(.gone){stroke:red}#d .gone,#d g.here{opacity:.5}');
   });
 
+  it('moves what every edge and every label of a state diagram shares from each to one rule', () => {
+    const svg =
+      '<svg id="d" aria-roledescription="stateDiagram"><style>#d .t{stroke:red}</style>' +
+      '<defs><marker id="d-end"><path d="M0 0"/></marker></defs>' +
+      '<path d="M0 0" class="t" style="fill:none" marker-end="url(#d-end)"/>' +
+      '<path d="M1 1" class="t" style="fill:none;stroke-width:2" marker-end="url(#d-end)"/>' +
+      '<foreignObject width="1"><div class="b" style="display:table;max-width:9px"><p>A</p></div></foreignObject>' +
+      '<foreignObject width="2"><div class="b" style="display:table;max-width:8px"><p>B</p></div></foreignObject>' +
+      '<foreignObject width="3"><div style="display:block;width:3px"><p>D</p></div></foreignObject>' +
+      '<foreignObject width="3"><div style="display:block;width:4px"><p>E</p></div></foreignObject>' +
+      '<text class="lone" style="fill:blue">C</text></svg>';
+    expect(optimize(svg, 'd').svg).toBe(
+      '<svg id="d" aria-roledescription="stateDiagram"><style>#d .t{stroke:red}' +
+        '#d path.t{fill:none;marker-end:url(#d-end)}#d foreignObject div.b{display:table}' +
+        '#d foreignObject div:not([class]){display:block}</style>' +
+        '<defs><marker id="d-end"><path d="M0 0"/></marker></defs>' +
+        '<path d="M0 0" class="t"/><path d="M1 1" class="t" style="stroke-width:2"/>' +
+        '<foreignObject width="1"><div class="b" style="max-width:9px"><p>A</p></div></foreignObject>' +
+        '<foreignObject width="2"><div class="b" style="max-width:8px"><p>B</p></div></foreignObject>' +
+        '<foreignObject width="3"><div style="width:3px"><p>D</p></div></foreignObject>' +
+        '<foreignObject width="3"><div style="width:4px"><p>E</p></div></foreignObject>' +
+        '<text class="lone" style="fill:blue">C</text></svg>',
+    );
+    // On the real one: no edge or label keeps the styling they all share.
+    const state = cached.find((c) => kindOf(c.svg) === 'stateDiagram')!;
+    const out = optimize(state.svg, state.id).svg;
+    expect(out).not.toMatch(/<path[^>]*marker-end=|style="fill:none"|style="[^"]*display:table/);
+  });
+
   it('drops the namespace of the HTML in a label: the page’s parser makes it HTML inside <foreignObject>', () => {
     const svg =
       '<svg id="d" aria-roledescription="stateDiagram"><foreignObject width="1"><div xmlns="http://www.w3.org/1999/xhtml"><p>CLOSED</p></div></foreignObject></svg>';

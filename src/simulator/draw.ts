@@ -8,11 +8,11 @@ import { ladderBox, shapeNode, type SvgNode } from './svg';
 
 const NS = 'http://www.w3.org/2000/svg';
 
-function element(n: SvgNode): SVGElement {
-  const e = document.createElementNS(NS, n.tag);
-  for (const [k, v] of Object.entries(n.attrs)) e.setAttribute(k, String(v));
-  if (n.text !== undefined) e.textContent = n.text;
-  for (const child of n.children ?? []) e.append(element(child));
+function element([tag, attrs, ...content]: SvgNode): SVGElement {
+  const e = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  // Text as text nodes (a shared run's words never become markup).
+  e.append(...content.map((c) => (typeof c === 'string' ? c : element(c))));
   return e;
 }
 

@@ -14,7 +14,7 @@ export type SvgNode = [tag: string, attrs: Record<string, string | number>, ...c
 /** The element that draws shape `s`; `marker` is the id of the arrowhead marker in the svg's `<defs>`. Pure. */
 export function shapeNode(s: LadderShape, marker: string): SvgNode {
   if (s.kind === 'life') return ['line', { x1: s.x, x2: s.x, y1: s.y1, y2: s.y2, class: 'sim-ladder-life' }];
-  const step = s.kind !== 'actor' && s.step !== undefined ? { 'data-step': s.step } : {};
+  const step: Record<string, number> = s.kind !== 'actor' && s.step !== undefined ? { 'data-step': s.step } : {};
   if (s.kind !== 'arrow')
     return [
       'g',

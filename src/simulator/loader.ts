@@ -15,11 +15,12 @@ let loading: Promise<void> | undefined;
 for (const sim of document.querySelectorAll<HTMLElement>('phone-sim')) {
   sim.querySelector<HTMLElement>('.sim-nojs')!.hidden = true;
   sim.querySelector<HTMLElement>('.sim-body')!.hidden = false;
-  // Buttons pressed while the code loads, pressed again once <phone-sim> is defined; from then on its own
-  // listener takes every click and this one keeps none, so no press is played twice.
+  // The simulator's buttons pressed while its code loads, pressed again once <phone-sim> is defined; from then
+  // on its own listener takes every click and this one keeps none, so no press is played twice. (Projector
+  // mode's button, in the title, has its own script: src/projector/loader.ts.)
   const early: HTMLButtonElement[] = [];
   sim.addEventListener('click', (event) => {
-    const button = (event.target as Element).closest('button');
+    const button = (event.target as Element).closest<HTMLButtonElement>('.sim-body button');
     if (button && !customElements.get('phone-sim')) early.push(button);
   });
   void customElements.whenDefined('phone-sim').then(() => early.forEach((button) => button.click()));

@@ -170,12 +170,16 @@ for (const lang of LANGS) {
       .getByRole('group', { name: `${L['sim.server']}: ${L['sim.calls']}`, exact: true })
       .getByRole('button', { name: 'socket()', exact: true })
       .click();
+    // Projector mode has its own script (src/projector/loader.ts): its button works at once, and is not pressed again.
+    await sim.getByRole('button', { name: L['projector.enter'], exact: true }).click();
+    await expect(sim).toHaveClass(/projector-on/);
     expect(
       await page.evaluate(() => customElements.get('phone-sim')),
       'defined before the code arrived',
     ).toBeUndefined();
     release();
     await simReady(page);
+    await expect(sim).toHaveClass(/projector-on/);
     // The press was played once, and the role chosen before counts.
     await expect(sim.locator('.sim-log li')).toHaveText([
       L['sim.call.ok'].replace('{side}', L['sim.server']).replace('{call}', 'socket'),

@@ -8,6 +8,7 @@ import { mermaidPlugin } from './src/diagrams/plugin.ts';
 import { onlineIntegration } from './src/online/integration.ts';
 import { islandChunks } from './src/islands/island-chunks.ts';
 import { leanPreload } from './src/islands/lean-preload.ts';
+import { bundledLabels } from './src/i18n/bundled-labels.ts';
 import { codeClasses } from './src/styles/code-classes.ts';
 
 // The base path lets a teacher serve the site under e.g. /tcp/ on a school server:
@@ -37,8 +38,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     // Lazily loaded islands fetch their own imports when they run (src/islands/lean-preload.ts), one chunk
-    // per feature (src/islands/island-chunks.ts).
-    plugins: [leanPreload(), islandChunks()],
+    // per feature (src/islands/island-chunks.ts); the simulator's labels come with its code, per language
+    // (src/i18n/bundled-labels.ts).
+    plugins: [leanPreload(), islandChunks(), bundledLabels()],
     build: {
       rolldownOptions: {
         // MDX pages carry Astro's own "use astro:head-inject" directive, which the bundler reports once per

@@ -75,7 +75,8 @@ export async function interactionTimings(dist, { port = 4432 } = {}) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
     await page.goto(`${origin}en/simulator/`);
-    await page.locator('phone-sim .sim-body:not([hidden])').waitFor();
+    // The simulator page loads the island at once (src/simulator/loader.ts): time the moves, not that load.
+    await page.waitForFunction(() => customElements.get('phone-sim') !== undefined);
     const moves = simSelectors(PLAY);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     const simulator = await page.evaluate(timeClicks, [

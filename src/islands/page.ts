@@ -6,6 +6,7 @@
  */
 import '~/search/loader';
 import '~/quiz/client/loader';
+import '~/simulator/loader';
 import '~/quiz/client/nav';
 import '~/diagrams/stepper/client/loader';
 import '~/projector/loader';

@@ -9,7 +9,7 @@
  * (./share.ts), the share box when the reader shares (./share-link.ts). Every label comes from
  * its labels script. Browser only.
  */
-import { fill, readLabels, type Labels } from '~/i18n/fill';
+import { fill, type Labels } from '~/i18n/fill';
 import type { UiKey } from '~/i18n';
 import { formatFlags, segmentLabel, type CallResult, type Side, type TraceStep } from '~/tcp/browser';
 import { randomIsn } from '~/quiz/random';
@@ -24,6 +24,9 @@ import type * as ShareModule from './share-link';
 
 type Line = [string, 'error'?];
 const SIDES = ['client', 'server'] as const;
+
+/** The island's labels in the page's language, which its loader fetched with this code (definePhoneSim). */
+let pageLabels: Labels | undefined;
 
 class PhoneSim extends HTMLElement {
   private labels!: Labels;
@@ -41,9 +44,10 @@ class PhoneSim extends HTMLElement {
   connectedCallback(): void {
     if (this.ready) return;
     this.ready = true;
-    this.labels = readLabels(this);
-    this.$('.sim-nojs').hidden = true;
-    this.$('.sim-body').hidden = false;
+    this.labels = pageLabels!;
+    // The reader may have chosen a role before the code arrived.
+    const role = this.querySelector<HTMLInputElement>('.sim-role input:checked');
+    if (role) this.dataset.you = role.value;
     this.addEventListener('click', (event) => {
       const b = (event.target as Element).closest<HTMLButtonElement>('button');
       if (!b) return;
@@ -319,4 +323,11 @@ class PhoneSim extends HTMLElement {
   }
 }
 
-customElements.define('phone-sim', PhoneSim);
+/**
+ * Defines `<phone-sim>` with `labels`, the island's words in the page's language (src/simulator/loader.ts
+ * fetches them with this module). The elements already on the page start at once; a second call does nothing.
+ */
+export function definePhoneSim(labels: Labels): void {
+  pageLabels ??= labels;
+  if (!customElements.get('phone-sim')) customElements.define('phone-sim', PhoneSim);
+}

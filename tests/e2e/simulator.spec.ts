@@ -29,10 +29,15 @@ async function play(sim: Locator, L: Strings, tokens: string): Promise<void> {
   }
 }
 
+/** Resolves once `<phone-sim>` is defined: its code and labels have arrived, and every simulator has started. */
+const simReady = (page: Page) => page.waitForFunction(() => customElements.get('phone-sim') !== undefined);
+
+/** The simulator page, its island started (it loads at once there, shown by the page script before). */
 async function open(page: Page, lang: 'zh' | 'en', hash = ''): Promise<Locator> {
   await page.goto(simUrl(lang, hash));
   const sim = page.locator('phone-sim');
   await expect(sim.locator('.sim-body')).toBeVisible();
+  await simReady(page);
   return sim;
 }
 
@@ -122,6 +127,71 @@ for (const lang of LANGS) {
     await expect(page.locator('.lesson-sim-progress')).toHaveText(
       L['sim.progress'].replace('{done}', '1').replace('{total}', String(CHALLENGE_IDS.length)),
     );
+  });
+
+  test(`${lang}: a lesson's simulator is drawn before its code, which loads with its labels on first use and plays an early press once`, async ({
+    page,
+  }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname.split('/').at(-1)!);
+    });
+    // The island's code is held back until the reader has chosen a role and pressed a button.
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    await page.route(/\/sim\.[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${lang}/three-way-handshake/`);
+    const sim = page.locator('phone-sim');
+    await sim.scrollIntoViewIfNeeded();
+    const end = (side: string) => sim.locator(`.sim-end[data-side="${side}"]`);
+    // What the server drew: both ends CLOSED and idle, the reader the client, the ladder's two ends; no labels.
+    await expect(end('client').locator('[data-role]')).toHaveText(L['sim.you']);
+    await expect(end('server').locator('[data-role]')).toHaveText(L['sim.otherEnd']);
+    for (const side of ['client', 'server']) {
+      await expect(state(sim, side)).toHaveText('CLOSED');
+      await expect(end(side).locator('[data-phone]')).toHaveText(L['sim.phone.idle']);
+    }
+    await expect(sim.locator('svg.sim-ladder .sim-ladder-actor')).toHaveText([
+      L['diagram.trace.client'],
+      L['diagram.trace.server'],
+    ]);
+    await expect(sim.locator('script')).toHaveCount(0);
+    await page.waitForLoadState('networkidle');
+    expect(
+      scripts.filter((s) => /^(sim|labels-)/.test(s)),
+      'simulator code fetched before any use',
+    ).toEqual([]);
+
+    await sim.getByRole('radio', { name: L['sim.server'] }).check();
+    await sim
+      .getByRole('group', { name: `${L['sim.server']}: ${L['sim.calls']}`, exact: true })
+      .getByRole('button', { name: 'socket()', exact: true })
+      .click();
+    // Projector mode has its own script (src/projector/loader.ts): its button works at once, and is not pressed again.
+    await sim.getByRole('button', { name: L['projector.enter'], exact: true }).click();
+    await expect(sim).toHaveClass(/projector-on/);
+    expect(
+      await page.evaluate(() => customElements.get('phone-sim')),
+      'defined before the code arrived',
+    ).toBeUndefined();
+    release();
+    await simReady(page);
+    await expect(sim).toHaveClass(/projector-on/);
+    // The press was played once, and the role chosen before counts.
+    await expect(sim.locator('.sim-log li')).toHaveText([
+      L['sim.call.ok'].replace('{side}', L['sim.server']).replace('{call}', 'socket'),
+    ]);
+    await expect(end('server').locator('[data-role]')).toHaveText(L['sim.you']);
+    await expect(end('client').locator('[data-role]')).toHaveText(L['sim.otherEnd']);
+    const other = lang === 'zh' ? 'en' : 'zh';
+    expect(scripts).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^labels-${lang}\\.`))]));
+    expect(
+      scripts.filter((s) => s.startsWith(`labels-${other}.`)),
+      "the other language's labels",
+    ).toEqual([]);
   });
 
   test(`${lang}: projector mode at 1920×1080 has large type and is driven by keyboard`, async ({ page }) => {

@@ -13,7 +13,6 @@ const typeIslands = import.meta.glob('../types/*/client.ts');
 const islands: Record<string, () => Promise<unknown>> = {
   ...Object.fromEntries(Object.entries(typeIslands).map(([path, load]) => [`quiz-${path.split('/').at(-2)}`, load])),
   'quiz-summary': () => import('./summary'),
-  'phone-sim': () => import('~/simulator/sim'),
 };
 
 const questions = [...document.querySelectorAll<HTMLElement>('[data-quiz-id]')];

@@ -8,6 +8,8 @@ import { tokenPlace } from '../../../src/styles/code-tokens';
 const ON_USE: Record<string, (el: Element) => void> = {
   // The header search (src/search/loader.ts): a press on the box; a focus would fetch Pagefind's index too.
   'hello-search': (el) => el.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true })),
+  // A lesson's simulator (src/simulator/loader.ts): a press anywhere in it; the simulator page's loads at once.
+  'phone-sim': (el) => el.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true })),
 };
 
 /**

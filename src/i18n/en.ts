@@ -68,6 +68,8 @@ export const en = {
     'Check whose number it is: seq counts the sender’s own bytes; ack names the next byte the sender expects from the other side.',
   'quiz.number.wrong': 'Not that. Follow the segments one by one, adding what each consumes.',
   'quiz.number.answerIs': 'The answer is {value}.',
+  'quiz.number.failed':
+    'This answer could not be checked: the code that checks it did not load. Check your connection, then try again.',
   'quiz.number.newNumbers': 'Try again with new numbers',
   'quiz.state.prompt': 'After step {step}, which state is the {side} in?',
   'quiz.state.legend': 'TCP states',

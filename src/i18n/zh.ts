@@ -65,6 +65,7 @@ export const zh: Record<UiKey, string> = {
   'quiz.number.mixed': '看看这是谁的编号：seq 数的是发送方自己的字节，ack 写的是发送方期待对方发来的下一个字节。',
   'quiz.number.wrong': '不对。把报文段一个个过一遍，加上每个报文段占用的序号。',
   'quiz.number.answerIs': '答案是 {value}。',
+  'quiz.number.failed': '没能检查这个答案：用来检查的代码没有加载成功。请确认网络连接后再试一次。',
   'quiz.number.newNumbers': '换一组数再试',
   'quiz.state.prompt': '第 {step} 步之后，{side}处于什么状态？',
   'quiz.state.legend': 'TCP 状态',

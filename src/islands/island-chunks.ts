@@ -9,9 +9,10 @@ import type { Plugin } from 'vite';
 
 /** Lazy island code by feature folder, matched on the module id; the first that matches names the chunk. */
 export const ISLAND_CHUNKS: { name: string; test: RegExp }[] = [
-  // The TCP model in the browser (~5 KB gzip), with the one question type that runs it: the simulator and
-  // number questions need it, a lesson with neither does not load it.
-  { name: 'model', test: /[\\/]src[\\/](tcp[\\/]|simulator[\\/]run\.ts|quiz[\\/](model\.ts|types[\\/]number[\\/]))/ },
+  // The TCP model in the browser (~7 KB gzip) and the quiz's bridge to it: the simulator needs it, and a number
+  // question once the reader checks an answer (its island, in the quiz chunk, imports the bridge then), so
+  // a lesson without the simulator loads it only when one is checked.
+  { name: 'model', test: /[\\/]src[\\/](tcp[\\/]|simulator[\\/]run\.ts|quiz[\\/]model\.ts)/ },
   { name: 'stepper', test: /[\\/]src[\\/](diagrams[\\/]stepper|projector)[\\/]/ },
   { name: 'quiz', test: /[\\/]src[\\/]quiz[\\/]/ },
 ];

@@ -35,6 +35,17 @@ export function gradeOrder(answer: readonly string[], given: readonly string[]):
 export type NumberMistake = 'empty' | 'nan' | 'off-by-one' | 'mixed' | 'wrong';
 
 /**
+ * The whole number a reader typed (spaces, commas and underscores between digits allowed), or why it
+ * is none: the part of grading that needs no expected value. Pure.
+ */
+export function readNumber(typed: string): number | 'empty' | 'nan' {
+  const text = typed.trim().replace(/[\s,_]/g, '');
+  if (text === '') return 'empty';
+  if (!/^\d+$/.test(text)) return 'nan';
+  return Number(text);
+}
+
+/**
  * Grades a typed sequence or acknowledgement number against the model's value. `related` holds
  * numbers the reader may confuse with the answer (the ISNs). Pure.
  */
@@ -43,10 +54,8 @@ export function gradeNumber(
   typed: string,
   related: { isns?: readonly number[] } = {},
 ): { ok: true } | { ok: false; mistake: NumberMistake; value?: number } {
-  const text = typed.trim().replace(/[\s,_]/g, '');
-  if (text === '') return { ok: false, mistake: 'empty' };
-  if (!/^\d+$/.test(text)) return { ok: false, mistake: 'nan' };
-  const value = Number(text);
+  const value = readNumber(typed);
+  if (typeof value === 'string') return { ok: false, mistake: value };
   if (value === expected) return { ok: true };
   if (Math.abs(value - expected) === 1) return { ok: false, mistake: 'off-by-one', value };
   const isns = related.isns ?? [];

@@ -38,6 +38,7 @@ export const QUIZ_LABELS = [
   'quiz.number.mixed',
   'quiz.number.wrong',
   'quiz.number.answerIs',
+  'quiz.number.failed',
   // The score panel (client/summary.ts).
   'quiz.summary.score',
   'quiz.summary.none',

@@ -7,6 +7,7 @@
 import { localeLang, type Lang } from '~/i18n';
 import { getKeys, getSiteModel } from '~/content';
 import type { QuizKey } from '~/quiz/registry';
+import { embedJson } from '~/diagrams/stepper/steps';
 
 export { getSiteModel };
 
@@ -64,9 +65,12 @@ export async function idPrefix(component: string, slug: string, id: string, less
   return lessonProp === undefined ? `q${place}` : `q-${slug}-${place}`;
 }
 
-/** JSON text for a data- attribute holding a scenario that the browser runs (checked at load). */
-export async function scenarioAttr(id: string): Promise<string> {
+/**
+ * A scenario that the browser runs (checked at load), as JSON for a `<script type="application/json">`: in an
+ * attribute every quotation mark would cost six bytes (&quot;).
+ */
+export async function scenarioJson(id: string): Promise<string> {
   // Titles and notes are for diagrams; the browser only runs the steps.
   const { id: sid, profile, seed, steps } = (await getSiteModel()).scenario(id);
-  return JSON.stringify({ id: sid, profile, seed, steps: steps.map(({ note: _note, ...step }) => step) });
+  return embedJson({ id: sid, profile, seed, steps: steps.map(({ note: _note, ...step }) => step) });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeChoice, gradeNumber, gradeOrder, gradeState } from '~/quiz/grade';
+import { gradeChoice, gradeNumber, gradeOrder, gradeState, readNumber } from '~/quiz/grade';
 import { hashString, randomIsn, scramble, seeded, shuffle } from '~/quiz/random';
 
 describe('grading', () => {
@@ -47,6 +47,14 @@ describe('grading', () => {
     });
     expect(gradeNumber(4001, '9001', { isns: [4000, 9000] })).toEqual({ ok: false, mistake: 'mixed', value: 9001 });
     expect(gradeNumber(4001, '123', { isns: [4000, 9000] })).toEqual({ ok: false, mistake: 'wrong', value: 123 });
+  });
+
+  it('number: reads what was typed before any expected value is known (the model may still be loading)', () => {
+    expect(readNumber(' 4 001 ')).toBe(4001);
+    expect(readNumber('1,000_000')).toBe(1000000);
+    expect(readNumber('  ')).toBe('empty');
+    expect(readNumber('12a')).toBe('nan');
+    expect(readNumber('-1')).toBe('nan');
   });
 
   it('state: exact state name', () => {

@@ -1,29 +1,42 @@
 /**
  * <quiz-choice>: single or multiple choice, also used for "predict the state". Options may be
- * shuffled on every attempt; after Check each chosen or correct option shows its mark and feedback.
- * Browser only.
+ * shuffled on every attempt; after Check each chosen or correct option shows its mark and feedback,
+ * which then describe its input. Browser only.
+ *
+ * The server writes each option as `<li><label><input value="id"><span>text</span></label><div>feedback</div></li>`
+ * (ChoiceView.astro); the mark after the label, and the ids, are added here.
  */
 import { gradeChoice } from '~/quiz/grade';
 import { shuffle } from '~/quiz/random';
 import { QuizQuestion } from '~/quiz/client/base';
 
+/** One option's parts. */
+interface Option {
+  li: HTMLLIElement;
+  input: HTMLInputElement;
+  mark: HTMLElement;
+  feedback: HTMLElement | null;
+}
+
 class QuizChoice extends QuizQuestion {
-  private list!: HTMLElement;
-  private items: HTMLElement[] = [];
+  private list!: HTMLUListElement;
+  private options: Option[] = [];
 
   protected setup(): void {
-    this.list = this.querySelector('.quiz-options')!;
-    this.items = [...this.list.querySelectorAll<HTMLElement>('[data-option]')];
-  }
-
-  private inputs(): HTMLInputElement[] {
-    return this.items.map((li) => li.querySelector('input')!);
+    this.list = this.body.querySelector(':scope > ul')!;
+    this.describeBy(this.body.querySelector(':scope > p')!, this.body);
+    this.options = [...this.list.children].map((el, i) => {
+      const li = el as HTMLLIElement;
+      const label = li.firstElementChild!;
+      label.insertAdjacentHTML('afterend', `<span class="quiz-mark" id="${this.uid}-${i}m"></span>`);
+      const feedback = li.querySelector<HTMLElement>(':scope > div');
+      if (feedback) feedback.id = `${this.uid}-${i}f`;
+      return { li, input: label.querySelector('input')!, mark: label.nextElementSibling as HTMLElement, feedback };
+    });
   }
 
   protected check(): void {
-    const chosen = this.inputs()
-      .filter((i) => i.checked)
-      .map((i) => i.value);
+    const chosen = this.options.filter((o) => o.input.checked).map((o) => o.input.value);
     if (chosen.length === 0) {
       this.say(this.labels['quiz.pickFirst']);
       this.focusFirst();
@@ -31,41 +44,35 @@ class QuizChoice extends QuizQuestion {
     }
     const correct = (this.dataset.correct ?? '').split(' ');
     const verdict = gradeChoice(
-      this.items.map((li) => li.dataset.option!),
+      this.options.map((o) => o.input.value),
       correct,
       chosen,
     );
-    for (const v of verdict.options) {
-      const li = this.items.find((el) => el.dataset.option === v.id)!;
-      const mark = li.querySelector<HTMLElement>('.quiz-mark')!;
-      const feedback = li.querySelector<HTMLElement>('.quiz-feedback');
-      const show = v.chosen || v.correct;
-      li.dataset.verdict = v.correct ? 'right' : v.chosen ? 'wrong' : '';
-      mark.textContent = !show
-        ? ''
-        : v.chosen
-          ? this.labels[v.correct ? 'quiz.yourRight' : 'quiz.yourWrong']
-          : this.labels['quiz.rightOption'];
-      if (feedback) feedback.hidden = !show;
-    }
-    this.inputs().forEach((i) => (i.disabled = true));
+    verdict.options.forEach((v, i) => {
+      const { li, input, mark, feedback } = this.options[i]!;
+      // Only a chosen or correct option shows its verdict; its feedback (hidden by quiz.css until then) too.
+      if (!v.chosen && !v.correct) return;
+      li.dataset.verdict = v.correct ? 'right' : 'wrong';
+      mark.textContent = v.chosen
+        ? this.labels[v.correct ? 'quiz.yourRight' : 'quiz.yourWrong']
+        : this.labels['quiz.rightOption'];
+      input.setAttribute('aria-describedby', feedback ? `${mark.id} ${feedback.id}` : mark.id);
+    });
+    this.options.forEach((o) => (o.input.disabled = true));
     this.finish(verdict.ok);
   }
 
   reset(): void {
     if (this.dataset.shuffle !== undefined) {
-      for (const li of shuffle(this.items, Math.random)) this.list.append(li);
+      for (const o of shuffle(this.options, Math.random)) this.list.append(o.li);
     }
-    for (const li of this.items) {
+    for (const { li, input, mark } of this.options) {
       delete li.dataset.verdict;
-      li.querySelector('.quiz-mark')!.textContent = '';
-      const feedback = li.querySelector<HTMLElement>('.quiz-feedback');
-      if (feedback) feedback.hidden = true;
+      mark.textContent = '';
+      input.removeAttribute('aria-describedby');
+      input.checked = false;
+      input.disabled = false;
     }
-    this.inputs().forEach((i) => {
-      i.checked = false;
-      i.disabled = false;
-    });
     this.clearVerdict();
   }
 

@@ -1,6 +1,8 @@
 /**
  * <quiz-order>: put steps in order with Move up / Move down buttons (keyboard first, no drag),
- * each move announced. Steps start scrambled, freshly on every attempt. Browser only.
+ * each move announced. Steps start scrambled, freshly on every attempt. The server writes the steps as
+ * `<li data-step="id"><span>text</span></li>` in the group's <ol> (Question.astro); the buttons, the marks,
+ * the live region and the list's name and hint are added here. Browser only.
  */
 import { gradeOrder } from '~/quiz/grade';
 import { scramble } from '~/quiz/random';
@@ -12,14 +14,17 @@ class QuizOrder extends QuizQuestion {
   private live!: HTMLElement;
 
   protected setup(): void {
-    this.list = this.querySelector('ol.quiz-steps')!;
-    this.live = this.querySelector('.quiz-moved')!;
-    // Each step gets its Move up / Move down buttons, named after the step ("Move “bind()” up").
+    this.list = this.body.querySelector(':scope > ol')!;
+    this.list.setAttribute('aria-labelledby', this.body.getAttribute('aria-labelledby')!);
+    this.describeBy(this.body.querySelector(':scope > p')!, this.list);
+    this.list.insertAdjacentHTML('afterend', '<p class="visually-hidden" aria-live="polite"></p>');
+    this.live = this.list.nextElementSibling as HTMLElement;
+    // Each step gets its mark and its Move up / Move down buttons, named after the step ("Move “bind()” up").
     for (const li of this.steps()) {
-      const item = li.querySelector('.quiz-step-text')!.textContent!.replace(/\s+/g, ' ').trim();
+      const item = this.text(li).replace(/\s+/g, ' ');
       li.insertAdjacentHTML(
         'beforeend',
-        '<span class="quiz-move"><button type="button" class="quiz-icon-button" data-move="up"><span aria-hidden="true">↑</span></button><button type="button" class="quiz-icon-button" data-move="down"><span aria-hidden="true">↓</span></button></span>',
+        '<span class="quiz-mark"></span><span class="quiz-move"><button type="button" class="quiz-icon-button" data-move="up"><span aria-hidden="true">↑</span></button><button type="button" class="quiz-icon-button" data-move="down"><span aria-hidden="true">↓</span></button></span>',
       );
       for (const b of li.querySelectorAll<HTMLButtonElement>('[data-move]'))
         b.setAttribute(
@@ -31,6 +36,11 @@ class QuizOrder extends QuizQuestion {
       const button = (event.target as Element).closest<HTMLButtonElement>('button[data-move]');
       if (button) this.move(button);
     });
+  }
+
+  /** A step's text, as the server wrote it in its first span. */
+  private text(li: HTMLLIElement): string {
+    return li.firstElementChild!.textContent!.trim();
   }
 
   private steps(): HTMLLIElement[] {
@@ -46,9 +56,8 @@ class QuizOrder extends QuizQuestion {
     else sibling.after(li);
     this.refreshButtons();
     const steps = this.steps();
-    const text = li.querySelector('.quiz-step-text')!.textContent?.trim() ?? '';
     this.live.textContent = fill(this.labels['quiz.order.moved'], {
-      item: text,
+      item: this.text(li),
       n: steps.indexOf(li) + 1,
       total: steps.length,
     });

@@ -1,8 +1,9 @@
 /**
  * The simulator's loader, part of the script every page runs (src/islands/page.ts), a few hundred bytes.
  * The server has drawn each `<phone-sim>` ready to use (both ends CLOSED, their phone words and roles, the
- * buttons, an empty ladder, table and log) but hidden, with a note for readers without JavaScript: this
- * shows it. On a lesson its code (./sim.ts, the TCP model, and its labels in the page's language, a module
+ * buttons, an empty ladder, table and log), which sim.css shows only where scripts run (the `js` class the
+ * theme script sets before the first paint, so it takes its place at once), and a note for readers without
+ * JavaScript instead. On a lesson its code (./sim.ts, the TCP model, and its labels in the page's language, a module
  * of their own: src/i18n/bundled-labels.ts) loads on the reader's first pointerdown, focus or key press in
  * it; on the simulator page (`data-page`) at once. A button pressed before the code is ready is pressed
  * again once it is, exactly once; a role chosen before is read by the island when it starts. Browser only.
@@ -13,8 +14,6 @@ const WAKE = ['pointerdown', 'focusin', 'keydown'];
 let loading: Promise<void> | undefined;
 
 for (const sim of document.querySelectorAll<HTMLElement>('phone-sim')) {
-  sim.querySelector<HTMLElement>('.sim-nojs')!.hidden = true;
-  sim.querySelector<HTMLElement>('.sim-body')!.hidden = false;
   // The simulator's buttons pressed while its code loads, pressed again once <phone-sim> is defined; from then
   // on its own listener takes every click and this one keeps none, so no press is played twice. (Projector
   // mode's button, in the title, has its own script: src/projector/loader.ts.)

@@ -57,13 +57,15 @@ class CaptureReplay extends HTMLElement {
   connectedCallback(): void {
     if (this.labels) return;
     this.labels = readLabels(this);
-    this.$('.capture-nojs').hidden = true;
-    this.$('.capture-body').hidden = false;
+    // Shown by capture.css where scripts run (before the first paint, so nothing moves now); a file chosen
+    // before this code arrived is opened as if chosen now.
     const file = this.querySelector<HTMLInputElement>('input[type="file"]')!;
-    file.addEventListener('change', () => {
+    const chosen = () => {
       const f = file.files?.[0];
       if (f) void this.openFile(f);
-    });
+    };
+    file.addEventListener('change', chosen);
+    chosen();
     const drop = this.$('.capture-drop');
     drop.addEventListener('dragover', (event) => {
       event.preventDefault();

@@ -3,6 +3,7 @@
  * (./draw.ts) and what the server writes for the simulator's empty ladder before its code arrives
  * (PhoneSimulator.astro, `ladderMarkup`), so both come from one description. Pure.
  */
+import { escapeHtml } from '~/diagrams/figure';
 import type { Ladder, LadderShape } from './ladder';
 
 /**
@@ -43,14 +44,12 @@ export function ladderBox({ x, width, height }: Ladder): Record<'viewBox' | 'wid
   return { viewBox: `${x} 0 ${width} ${height}`, width: `${width}`, height: `${height}` };
 }
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** `node` as SVG markup, text and attribute values escaped. Pure. */
 export function svgMarkup([tag, attrs, ...content]: SvgNode): string {
   const a = Object.entries(attrs)
-    .map(([k, v]) => ` ${k}="${escape(String(v))}"`)
+    .map(([k, v]) => ` ${k}="${escapeHtml(String(v))}"`)
     .join('');
-  return `<${tag}${a}>${content.map((c) => (typeof c === 'string' ? escape(c) : svgMarkup(c))).join('')}</${tag}>`;
+  return `<${tag}${a}>${content.map((c) => (typeof c === 'string' ? escapeHtml(c) : svgMarkup(c))).join('')}</${tag}>`;
 }
 
 /** The shapes of `ladder` as markup, for the server to write into the ladder's last `<g>`. Pure. */
